@@ -1,0 +1,44 @@
+// Presence of a region at each chain link: how many local enterprises work there (distinct firms,
+// a segment counting its sub-links and same_as aliases once per firm) and their capacity
+// (Σ attachment weight × size, size = revenue in 万元 when given, else 1).
+//
+// Three implementations that must agree (tests/unit/test_presence.cpp):
+//   presence_reference   — per-enterprise std::set of touched nodes; obviously right, O(A log A).
+//   presence_in          — one region (or the whole dataset): marks the regions inside R, then one
+//                          pass over the attachments with a last-seen stamp per node: O(A·T + R),
+//                          T = targets per attachment (node, ancestors, aliases).
+//   presence_all_regions — every region at once: accumulate at each enterprise's own region, then
+//                          roll rows up the region tree, deepest first: O(A·T + R·N) time and
+//                          O(R·N) memory (dense rows).
+#pragma once
+#include <vector>
+
+#include "chaingap/model/dataset.hpp"
+
+namespace chaingap {
+
+struct RegionPresence {
+    std::vector<std::int32_t> count;  // per node: distinct local enterprises
+    std::vector<double> capacity;     // per node: Σ weight × size
+    double size = 0;                  // Σ size of the region's enterprises (all, attached or not)
+    std::int64_t enterprises = 0;
+};
+
+// kNone as region: the whole dataset (national presence).
+RegionPresence presence_in(const Dataset& ds, RegionId region);
+RegionPresence presence_reference(const Dataset& ds, RegionId region);
+
+struct PresenceMatrix {
+    std::size_t regions = 0, nodes = 0;
+    std::vector<std::int32_t> count;  // regions × nodes, row-major
+    std::vector<double> capacity;
+    std::vector<double> size;         // per region
+    std::vector<std::int64_t> enterprises;
+    RegionPresence national;
+
+    std::int32_t count_at(RegionId r, NodeId n) const { return count[static_cast<std::size_t>(r) * nodes + n]; }
+    double capacity_at(RegionId r, NodeId n) const { return capacity[static_cast<std::size_t>(r) * nodes + n]; }
+};
+PresenceMatrix presence_all_regions(const Dataset& ds);
+
+}  // namespace chaingap

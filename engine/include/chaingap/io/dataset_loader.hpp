@@ -1,0 +1,24 @@
+// Loading a dataset folder (docs/formats.md): the chain catalogue plus the folder's own chains,
+// enterprises.csv, attachments.csv, and optional relations.csv and regions.csv.
+//
+// Every error is an InputError naming file, line and field; nothing is skipped or guessed.
+// Enterprises are ordered by id after loading, so results never depend on input row order.
+// Cost: O(bytes + rows · log rows).
+#pragma once
+#include <string>
+
+#include "chaingap/model/dataset.hpp"
+
+namespace chaingap {
+
+struct LoadOptions {
+    // The shipped catalogue; a dataset's own chains/ extend or override it. Empty: none.
+    std::string catalogue_dir = CHAINGAP_CATALOGUE_DIR;
+};
+
+Dataset load_dataset(const std::string& dir, const LoadOptions& options = {});
+
+// Only the chains (catalogue + optional dataset folder), for `chaingap chains`.
+Dataset load_chains_only(const std::string& dataset_dir, const LoadOptions& options = {});
+
+}  // namespace chaingap

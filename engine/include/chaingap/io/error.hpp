@@ -1,0 +1,30 @@
+// Errors raised at the I/O boundary. Every input error names the file, the line (or row) and the
+// field, so the CLI can print one line a user can act on: "FILE:LINE: field 'NAME': message".
+#pragma once
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+
+namespace chaingap {
+
+class InputError : public std::runtime_error {
+public:
+    InputError(std::string file, std::size_t line, std::string field, const std::string& message);
+
+    const std::string& file() const { return file_; }
+    std::size_t line() const { return line_; }  // 1-based; 0 when the error concerns the whole file
+    const std::string& field() const { return field_; }
+
+private:
+    std::string file_;
+    std::size_t line_;
+    std::string field_;
+};
+
+// A request the data cannot answer (unknown region or chain, bad parameter value).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+}  // namespace chaingap

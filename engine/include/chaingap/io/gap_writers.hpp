@@ -1,0 +1,23 @@
+// Gap reports as JSON (the contract in docs/formats.md), CSV and an aligned terminal table.
+#pragma once
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <string>
+
+#include "chaingap/analysis/gaps.hpp"
+
+namespace chaingap {
+
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& report);
+void write_params_json(JsonWriter& w, const GapParams& params);
+std::string gaps_to_json(const Dataset& ds, const GapReport& report);
+std::string gaps_to_csv(const Dataset& ds, const GapReport& report, bool bom);
+std::string gaps_to_table(const Dataset& ds, const GapReport& report);
+
+// CSV quoting per RFC 4180 (quotes when the field holds a comma, quote or line break).
+std::string csv_field(const std::string& s);
+
+}  // namespace chaingap

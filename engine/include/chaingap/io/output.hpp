@@ -1,0 +1,13 @@
+// Writing results: to stdout, or to a file atomically (a temporary beside it, renamed into place
+// once complete), so a failed run never leaves a partial output file.
+#pragma once
+#include <string>
+
+namespace chaingap {
+
+void write_output(const std::string& path, const std::string& content);  // path "" or "-": stdout
+
+// Number formatting shared by text writers: fixed decimals, no locale.
+std::string fmt(double v, int decimals);
+
+}  // namespace chaingap

@@ -1,0 +1,72 @@
+// Enterprises, their attachments to chain links, and relations between them, as flat columns.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "chaingap/model/ids.hpp"
+
+namespace chaingap {
+
+// Documented label vocabulary (docs/formats.md). Bit i of EnterpriseTable::labels is kLabelNames[i].
+inline constexpr std::array<std::string_view, 8> kLabelNames = {
+    "fortune500",    // 世界500强
+    "china500",      // 中国500强
+    "top10",         // 行业前10强
+    "little_giant",  // 专精特新"小巨人"
+    "srdi",          // 专精特新
+    "hightech",      // 高新技术企业
+    "listed",        // 上市公司
+    "chain_leader",  // 链主企业
+};
+std::optional<int> label_bit(std::string_view name);
+
+struct EnterpriseTable {
+    std::vector<std::string> id;
+    std::vector<std::string> name;
+    std::vector<RegionId> region;
+    std::vector<double> revenue;     // 万元; NaN when not given
+    std::vector<double> employees;   // persons; NaN when not given
+    std::vector<int> founded;        // year; 0 when not given
+    std::vector<std::uint32_t> labels;
+
+    std::size_t size() const { return id.size(); }
+    bool has_revenue(EnterpriseId e) const;
+    // Size used for capacity: revenue when given, else 1.
+    double size_of(EnterpriseId e) const { return has_revenue(e) ? revenue[e] : 1.0; }
+    bool has_label(EnterpriseId e, int bit) const { return (labels[e] >> bit) & 1U; }
+    void push(std::string id, std::string name, RegionId region, double revenue, double employees,
+              int founded, std::uint32_t labels);
+};
+
+// enterprise works at chain node; weight in (0,1] is the share of its business there.
+struct AttachmentTable {
+    std::vector<EnterpriseId> enterprise;
+    std::vector<NodeId> node;  // as written (may be a same_as alias)
+    std::vector<double> weight;
+
+    std::size_t size() const { return enterprise.size(); }
+    void push(EnterpriseId e, NodeId n, double w) {
+        enterprise.push_back(e);
+        node.push_back(n);
+        weight.push_back(w);
+    }
+};
+
+enum class RelationType : std::uint8_t { supply, invest, cooperate, compete, own, other };
+inline constexpr std::array<std::string_view, 6> kRelationTypeNames = {
+    "supply", "invest", "cooperate", "compete", "own", "other"};
+std::optional<RelationType> relation_type(std::string_view name);
+
+struct RelationTable {
+    std::vector<EnterpriseId> from;
+    std::vector<EnterpriseId> to;
+    std::vector<RelationType> type;
+    std::vector<double> weight;
+    std::size_t size() const { return from.size(); }
+};
+
+}  // namespace chaingap

@@ -1,0 +1,209 @@
+#include "chaingap/analysis/gaps.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "chaingap/io/error.hpp"
+
+namespace chaingap {
+
+std::string_view status_name(LinkStatus s) {
+    switch (s) {
+        case LinkStatus::missing: return "missing";
+        case LinkStatus::single_point: return "single_point";
+        case LinkStatus::weak: return "weak";
+        case LinkStatus::strong: return "strong";
+        case LinkStatus::absent_everywhere: return "absent_everywhere";
+    }
+    return "?";
+}
+
+std::string_view status_name_zh(LinkStatus s) {
+    switch (s) {
+        case LinkStatus::missing: return "缺链";
+        case LinkStatus::single_point: return "断链风险";
+        case LinkStatus::weak: return "弱链";
+        case LinkStatus::strong: return "强链";
+        case LinkStatus::absent_everywhere: return "无供给";
+    }
+    return "?";
+}
+
+RegionId require_region(const Dataset& ds, std::string_view id) {
+    if (auto r = ds.regions.find(id)) return *r;
+    throw UsageError("unknown region '" + std::string(id) +
+                     "': no enterprise of the dataset lies in it and regions.csv does not list it");
+}
+
+ChainId require_chain(const Dataset& ds, std::string_view id) {
+    if (auto c = ds.find_chain(id)) return *c;
+    std::string known;
+    for (std::size_t i = 0; i < ds.chains.size() && i < 8; ++i) known += (i ? ", " : "") + ds.chains[i].id;
+    if (ds.chains.size() > 8) known += ", …";
+    throw UsageError("unknown chain '" + std::string(id) + "' (known: " + known + "; `chaingap chains` lists all)");
+}
+
+Benchmark region_benchmark(const Dataset& ds, RegionId region, const RegionPresence& local,
+                           const RegionPresence& national) {
+    if (ds.regions.has_weight(region)) return {ds.regions.weight(region), "regions.csv"};
+    return {national.size > 0 ? local.size / national.size : 0.0, "dataset_share"};
+}
+
+LinkGap score_link(NodeId n, const NodeImportance& imp, std::int32_t local_count, double local_capacity,
+                   std::int32_t national_count, double national_capacity, double benchmark,
+                   std::int32_t local_dependents, const GapParams& params) {
+    LinkGap g;
+    g.node = n;
+    g.importance = imp.importance;
+    g.reach = imp.reach;
+    g.betweenness = imp.betweenness;
+    g.weight = imp.weight;
+    g.local_count = local_count;
+    g.local_capacity = local_capacity;
+    g.national_count = national_count;
+    g.national_capacity = national_capacity;
+    g.downstream_links = static_cast<std::int32_t>(imp.downstream.size());
+    g.local_dependents = local_dependents;
+    if (national_count == 0) {
+        g.status = LinkStatus::absent_everywhere;
+        return g;
+    }
+    g.local_share = national_capacity > 0 ? local_capacity / national_capacity : 0.0;
+    g.rca = benchmark > 0 ? g.local_share / benchmark : 0.0;
+    if (local_count == 0) {
+        g.status = LinkStatus::missing;
+        g.shortfall = 1.0;
+    } else {
+        g.shortfall = std::clamp(1.0 - g.rca / params.weak_rca, 0.0, 1.0);
+        if (local_count == 1 && g.downstream_links > 0) {
+            g.status = LinkStatus::single_point;
+            g.risk = params.single_point_risk;
+        } else {
+            g.status = g.shortfall > 0 ? LinkStatus::weak : LinkStatus::strong;
+        }
+    }
+    g.gap_score = g.importance * std::min(1.0, g.shortfall + g.risk);
+    return g;
+}
+
+namespace {
+std::int32_t count_local_dependents(const NodeImportance& imp, const std::int32_t* local_count) {
+    std::int32_t k = 0;
+    for (NodeId d : imp.downstream) k += local_count[d] > 0;
+    return k;
+}
+
+ChainGaps score_chain(const Dataset& ds, ChainId c, const std::vector<NodeImportance>& imp,
+                      const RegionPresence& local, const RegionPresence& national, double benchmark,
+                      const GapParams& params) {
+    ChainGaps cg;
+    cg.chain = c;
+    const Chain& chain = ds.chains[c];
+    double sum = 0;
+    int supplied = 0;
+    for (NodeId n = chain.first_node; n < chain.end_node; ++n) {
+        LinkGap g = score_link(n, imp[n], local.count[n], local.capacity[n], national.count[n], national.capacity[n],
+                               benchmark, count_local_dependents(imp[n], local.count.data()), params);
+        switch (g.status) {
+            case LinkStatus::missing: ++cg.missing; break;
+            case LinkStatus::single_point: ++cg.single_point; break;
+            case LinkStatus::weak: ++cg.weak; break;
+            case LinkStatus::strong: ++cg.strong; break;
+            case LinkStatus::absent_everywhere: ++cg.absent_everywhere; break;
+        }
+        if (g.status != LinkStatus::absent_everywhere) {
+            sum += g.gap_score;
+            ++supplied;
+        }
+        cg.links.push_back(g);
+    }
+    cg.mean_gap = supplied ? sum / supplied : 0.0;
+    std::stable_sort(cg.links.begin(), cg.links.end(),
+                     [](const LinkGap& a, const LinkGap& b) { return a.gap_score > b.gap_score; });
+    return cg;
+}
+}  // namespace
+
+GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params,
+                       std::optional<double> frozen_benchmark) {
+    params.validate();
+    GapReport rep;
+    rep.region = region;
+    rep.params = params;
+    const RegionPresence local = presence_in(ds, region);
+    const RegionPresence national = presence_in(ds, kNone);
+    rep.local_enterprises = local.enterprises;
+    rep.benchmark = frozen_benchmark ? Benchmark{*frozen_benchmark, "frozen"} : region_benchmark(ds, region, local, national);
+    const std::vector<NodeImportance> imp = compute_importance(ds, params);
+    for (ChainId c = 0; c < static_cast<ChainId>(ds.chains.size()); ++c) {
+        if (chain && *chain != c) continue;
+        const Chain& ch = ds.chains[c];
+        bool any = false;
+        for (NodeId n = ch.first_node; n < ch.end_node && !any; ++n) any = national.count[n] > 0;
+        if (!any && !chain) {
+            rep.chains_without_data.push_back(c);
+            continue;
+        }
+        rep.chains.push_back(score_chain(ds, c, imp, local, national, rep.benchmark.share, params));
+    }
+    return rep;
+}
+
+GapMatrix analyze_gaps_all_regions(const Dataset& ds, const GapParams& params) {
+    params.validate();
+    const PresenceMatrix pm = presence_all_regions(ds);
+    const std::vector<NodeImportance> imp = compute_importance(ds, params);
+    GapMatrix gm;
+    gm.regions = pm.regions;
+    gm.nodes = pm.nodes;
+    gm.gap_score.assign(gm.regions * gm.nodes, 0.0);
+    gm.status.assign(gm.regions * gm.nodes, LinkStatus::absent_everywhere);
+    gm.benchmark.assign(gm.regions, 0.0);
+    for (RegionId r = 0; r < static_cast<RegionId>(gm.regions); ++r) {
+        const double b = ds.regions.has_weight(r) ? ds.regions.weight(r)
+                         : pm.national.size > 0 ? pm.size[r] / pm.national.size : 0.0;
+        gm.benchmark[r] = b;
+        const std::size_t row = static_cast<std::size_t>(r) * gm.nodes;
+        const std::int32_t* counts = &pm.count[row];
+        for (NodeId n = 0; n < static_cast<NodeId>(gm.nodes); ++n) {
+            LinkGap g = score_link(n, imp[n], counts[n], pm.capacity[row + n], pm.national.count[n],
+                                   pm.national.capacity[n], b, count_local_dependents(imp[n], counts), params);
+            gm.gap_score[row + n] = g.gap_score;
+            gm.status[row + n] = g.status;
+        }
+    }
+    return gm;
+}
+
+std::string explain_link(const Dataset& ds, const GapReport& report, const LinkGap& g) {
+    const std::string& region = ds.regions.id(report.region);
+    char buf[512];
+    std::string s;
+    switch (g.status) {
+        case LinkStatus::absent_everywhere:
+            return "no enterprise anywhere in the dataset works at this link: nothing to attract, not scored";
+        case LinkStatus::missing:
+            std::snprintf(buf, sizeof buf, "no enterprise in %s; %d elsewhere hold all national capacity", region.c_str(),
+                          g.national_count);
+            s = buf;
+            break;
+        case LinkStatus::single_point:
+            std::snprintf(buf, sizeof buf,
+                          "one local enterprise holds %.1f%% of national capacity (RCA %.2f); %d downstream links depend "
+                          "on it (%d present locally): +%.2f risk",
+                          100 * g.local_share, g.rca, g.downstream_links, g.local_dependents, g.risk);
+            s = buf;
+            break;
+        case LinkStatus::weak:
+        case LinkStatus::strong:
+            std::snprintf(buf, sizeof buf, "%d local enterprises hold %.1f%% of national capacity against a benchmark of %.1f%% (RCA %.2f)",
+                          g.local_count, 100 * g.local_share, 100 * report.benchmark.share, g.rca);
+            s = buf;
+            break;
+    }
+    std::snprintf(buf, sizeof buf, "; gap %.3f = importance %.3f (reach %.2f, betweenness %.2f, weight %.2f) × min(1, shortfall %.2f + risk %.2f)",
+                  g.gap_score, g.importance, g.reach, g.betweenness, g.weight, g.shortfall, g.risk);
+    return s + buf;
+}
+
+}  // namespace chaingap

@@ -1,0 +1,122 @@
+#include "chaingap/analysis/presence.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+namespace chaingap {
+namespace {
+
+// Adds enterprise e's attachments into count/capacity (rows of length N). `stamp[n] == e` marks a
+// node already counted for e, so a firm at two sub-links counts once at their segment.
+void accumulate(const Dataset& ds, EnterpriseId e, std::int32_t* count, double* capacity, std::vector<EnterpriseId>& stamp) {
+    const double size = ds.enterprises.size_of(e);
+    for (std::int32_t a : ds.enterprise_attachments.row(e)) {
+        const NodeId canon = ds.canonical[ds.attachments.node[a]];
+        const double c = ds.attachments.weight[a] * size;
+        for (NodeId t : ds.node_targets.row(canon)) {
+            if (stamp[t] != e) {
+                stamp[t] = e;
+                ++count[t];
+            }
+            capacity[t] += c;
+        }
+    }
+}
+
+std::vector<char> regions_within(const Dataset& ds, RegionId region) {
+    std::vector<char> inside(ds.regions.size(), region == kNone ? 1 : 0);
+    if (region != kNone)
+        for (RegionId r = 0; r < static_cast<RegionId>(ds.regions.size()); ++r) inside[r] = ds.regions.within(r, region);
+    return inside;
+}
+}  // namespace
+
+RegionPresence presence_in(const Dataset& ds, RegionId region) {
+    const std::size_t N = ds.nodes.size();
+    RegionPresence p;
+    p.count.assign(N, 0);
+    p.capacity.assign(N, 0.0);
+    std::vector<EnterpriseId> stamp(N, kNone);
+    const std::vector<char> inside = regions_within(ds, region);
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
+        if (!inside[ds.enterprises.region[e]]) continue;
+        p.size += ds.enterprises.size_of(e);
+        ++p.enterprises;
+        accumulate(ds, e, p.count.data(), p.capacity.data(), stamp);
+    }
+    return p;
+}
+
+RegionPresence presence_reference(const Dataset& ds, RegionId region) {
+    const std::size_t N = ds.nodes.size();
+    RegionPresence p;
+    p.count.assign(N, 0);
+    p.capacity.assign(N, 0.0);
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
+        if (region != kNone && !ds.regions.within(ds.enterprises.region[e], region)) continue;
+        p.size += ds.enterprises.size_of(e);
+        ++p.enterprises;
+        std::set<NodeId> touched;
+        for (std::size_t a = 0; a < ds.attachments.size(); ++a) {
+            if (ds.attachments.enterprise[a] != e) continue;
+            NodeId canon = ds.canonical[ds.attachments.node[a]];
+            // every node whose canonical is `canon`, with its ancestors
+            for (NodeId n = 0; n < static_cast<NodeId>(N); ++n) {
+                if (ds.canonical[n] != canon) continue;
+                for (NodeId x = n; x != kNone; x = ds.nodes[x].parent) {
+                    touched.insert(x);
+                    p.capacity[x] += ds.attachments.weight[a] * ds.enterprises.size_of(e);
+                }
+            }
+        }
+        for (NodeId n : touched) ++p.count[n];
+    }
+    return p;
+}
+
+PresenceMatrix presence_all_regions(const Dataset& ds) {
+    PresenceMatrix m;
+    m.regions = ds.regions.size();
+    m.nodes = ds.nodes.size();
+    m.count.assign(m.regions * m.nodes, 0);
+    m.capacity.assign(m.regions * m.nodes, 0.0);
+    m.size.assign(m.regions, 0.0);
+    m.enterprises.assign(m.regions, 0);
+    std::vector<EnterpriseId> stamp(m.nodes, kNone);
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
+        const RegionId r = ds.enterprises.region[e];
+        m.size[r] += ds.enterprises.size_of(e);
+        ++m.enterprises[r];
+        accumulate(ds, e, &m.count[r * m.nodes], &m.capacity[r * m.nodes], stamp);
+    }
+    // Roll up: deepest regions first, each row added into its parent's.
+    std::vector<RegionId> order(m.regions);
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<int> depth(m.regions);
+    for (RegionId r = 0; r < static_cast<RegionId>(m.regions); ++r) depth[r] = ds.regions.depth(r);
+    std::stable_sort(order.begin(), order.end(), [&](RegionId a, RegionId b) { return depth[a] > depth[b]; });
+    m.national.count.assign(m.nodes, 0);
+    m.national.capacity.assign(m.nodes, 0.0);
+    for (RegionId r : order) {
+        const RegionId p = ds.regions.parent(r);
+        std::int32_t* dst_count = p == kNone ? m.national.count.data() : &m.count[p * m.nodes];
+        double* dst_cap = p == kNone ? m.national.capacity.data() : &m.capacity[p * m.nodes];
+        const std::int32_t* src_count = &m.count[r * m.nodes];
+        const double* src_cap = &m.capacity[r * m.nodes];
+        for (std::size_t n = 0; n < m.nodes; ++n) {
+            dst_count[n] += src_count[n];
+            dst_cap[n] += src_cap[n];
+        }
+        if (p == kNone) {
+            m.national.size += m.size[r];
+            m.national.enterprises += m.enterprises[r];
+        } else {
+            m.size[p] += m.size[r];
+            m.enterprises[p] += m.enterprises[r];
+        }
+    }
+    return m;
+}
+
+}  // namespace chaingap

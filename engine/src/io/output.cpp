@@ -1,0 +1,45 @@
+#include "chaingap/io/output.hpp"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include "chaingap/io/error.hpp"
+
+namespace chaingap {
+
+void write_output(const std::string& path, const std::string& content) {
+    if (path.empty() || path == "-") {
+        std::cout << content;
+        std::cout.flush();
+        return;
+    }
+    const std::string tmp = path + ".tmp." + std::to_string(::getpid());
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw InputError(path, 0, "", "cannot write output file");
+        out << content;
+        out.flush();
+        if (!out) {
+            std::error_code ec;
+            std::filesystem::remove(tmp, ec);
+            throw InputError(path, 0, "", "write failed");
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        std::filesystem::remove(tmp, ec);
+        throw InputError(path, 0, "", "cannot move the output into place");
+    }
+}
+
+std::string fmt(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+}  // namespace chaingap

@@ -1,0 +1,121 @@
+#include "chaingap/model/dataset.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "chaingap/io/error.hpp"
+
+namespace chaingap {
+namespace {
+// Builds a CSR from (row, value) pairs given as two parallel arrays; rows in [0, n).
+template <class RowOf>
+Csr build_csr(std::size_t n, std::size_t m, RowOf row_of) {
+    Csr csr;
+    csr.offsets.assign(n + 1, 0);
+    for (std::size_t i = 0; i < m; ++i) ++csr.offsets[row_of(i) + 1];
+    for (std::size_t r = 0; r < n; ++r) csr.offsets[r + 1] += csr.offsets[r];
+    csr.values.resize(m);
+    std::vector<std::int64_t> fill(csr.offsets.begin(), csr.offsets.end() - 1);
+    for (std::size_t i = 0; i < m; ++i) csr.values[fill[row_of(i)]++] = static_cast<std::int32_t>(i);
+    return csr;
+}
+}  // namespace
+
+void Dataset::index_chains() {
+    chain_index_.clear();
+    node_index_.clear();
+    for (ChainId c = 0; c < static_cast<ChainId>(chains.size()); ++c) chain_index_.emplace(chains[c].id, c);
+    for (NodeId n = 0; n < static_cast<NodeId>(nodes.size()); ++n) node_index_.emplace(node_key(n), n);
+}
+
+void Dataset::index_enterprises() {
+    enterprise_index_.clear();
+    enterprise_index_.reserve(enterprises.size());
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(enterprises.size()); ++e)
+        enterprise_index_.emplace(enterprises.id[e], e);
+}
+
+void Dataset::finalize() {
+    index_chains();
+    index_enterprises();
+    const std::size_t n_nodes = nodes.size();
+
+    // Node hierarchy: children lists, depth.
+    {
+        Csr by_parent = build_csr(n_nodes + 1, n_nodes, [&](std::size_t i) {
+            return nodes[i].parent == kNone ? n_nodes : static_cast<std::size_t>(nodes[i].parent);
+        });
+        node_children.offsets.assign(by_parent.offsets.begin(), by_parent.offsets.end() - 1);
+        node_children.values.assign(by_parent.values.begin(),
+                                    by_parent.values.begin() + by_parent.offsets[n_nodes]);
+        for (NodeId n = 0; n < static_cast<NodeId>(n_nodes); ++n) {
+            int d = 0;
+            for (NodeId p = nodes[n].parent; p != kNone; p = nodes[p].parent) {
+                if (++d > static_cast<int>(n_nodes)) throw UsageError("cycle in node parents");
+            }
+            nodes[n].depth = d;
+        }
+    }
+
+    // Canonical nodes and, for each canonical node, every node its attachments count toward.
+    canonical.resize(n_nodes);
+    for (NodeId n = 0; n < static_cast<NodeId>(n_nodes); ++n)
+        canonical[n] = nodes[n].same_as == kNone ? n : nodes[n].same_as;
+    std::vector<std::vector<NodeId>> targets(n_nodes);
+    for (NodeId n = 0; n < static_cast<NodeId>(n_nodes); ++n) {
+        auto& t = targets[canonical[n]];
+        for (NodeId x = n; x != kNone; x = nodes[x].parent) t.push_back(x);
+    }
+    node_targets = Csr{};
+    for (auto& t : targets) {
+        std::sort(t.begin(), t.end());
+        t.erase(std::unique(t.begin(), t.end()), t.end());
+        node_targets.values.insert(node_targets.values.end(), t.begin(), t.end());
+        node_targets.offsets.push_back(static_cast<std::int64_t>(node_targets.values.size()));
+    }
+
+    // Attachments sorted by (enterprise, canonical node) so results never depend on row order.
+    {
+        std::vector<std::size_t> order(attachments.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (attachments.enterprise[a] != attachments.enterprise[b])
+                return attachments.enterprise[a] < attachments.enterprise[b];
+            return attachments.node[a] < attachments.node[b];
+        });
+        AttachmentTable sorted;
+        sorted.enterprise.reserve(order.size());
+        sorted.node.reserve(order.size());
+        sorted.weight.reserve(order.size());
+        for (std::size_t i : order)
+            sorted.push(attachments.enterprise[i], attachments.node[i], attachments.weight[i]);
+        attachments = std::move(sorted);
+    }
+    enterprise_attachments = build_csr(enterprises.size(), attachments.size(),
+                                       [&](std::size_t i) { return attachments.enterprise[i]; });
+    enterprise_relations = build_csr(enterprises.size(), relations.size(),
+                                     [&](std::size_t i) { return relations.from[i]; });
+}
+
+std::optional<ChainId> Dataset::find_chain(std::string_view id) const {
+    auto it = chain_index_.find(std::string(id));
+    if (it == chain_index_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<NodeId> Dataset::find_node(ChainId chain, std::string_view id) const {
+    std::string key = chains[chain].id;
+    key += '/';
+    key += id;
+    auto it = node_index_.find(key);
+    if (it == node_index_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<EnterpriseId> Dataset::find_enterprise(std::string_view id) const {
+    auto it = enterprise_index_.find(std::string(id));
+    if (it == enterprise_index_.end()) return std::nullopt;
+    return it->second;
+}
+
+}  // namespace chaingap
