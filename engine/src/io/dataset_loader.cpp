@@ -87,6 +87,7 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
     const auto c_employees = t.optional_column("employees");
     const auto c_founded = t.optional_column("founded");
     const auto c_labels = t.optional_column("labels");
+    const auto c_kind = t.optional_column("kind");
 
     std::vector<std::size_t> order(t.rows());
     std::iota(order.begin(), order.end(), 0);
@@ -145,7 +146,13 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
                 s.remove_prefix(semi + 1);
             }
         }
-        E.push(std::string(ids[r]), std::string(t.text(r, c_name)), region, revenue, employees, founded, labels);
+        bool aggregate = false;
+        if (c_kind) {
+            std::string_view kind = t.text(r, *c_kind, false);
+            if (kind == "aggregate") aggregate = true;
+            else if (!kind.empty() && kind != "firm") t.fail(r, *c_kind, "must be 'firm' or 'aggregate', got '" + std::string(kind) + "'");
+        }
+        E.push(std::string(ids[r]), std::string(t.text(r, c_name)), region, revenue, employees, founded, labels, aggregate);
     }
     ds.index_enterprises();
 }

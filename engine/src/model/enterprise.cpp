@@ -19,7 +19,7 @@ std::optional<RelationType> relation_type(std::string_view name) {
 bool EnterpriseTable::has_revenue(EnterpriseId e) const { return !std::isnan(revenue[e]); }
 
 void EnterpriseTable::push(std::string id_, std::string name_, RegionId region_, double revenue_,
-                           double employees_, int founded_, std::uint32_t labels_) {
+                           double employees_, int founded_, std::uint32_t labels_, bool aggregate_) {
     id.push_back(std::move(id_));
     name.push_back(std::move(name_));
     region.push_back(region_);
@@ -27,6 +27,7 @@ void EnterpriseTable::push(std::string id_, std::string name_, RegionId region_,
     employees.push_back(employees_);
     founded.push_back(founded_);
     labels.push_back(labels_);
+    aggregate.push_back(aggregate_ ? 1 : 0);
 }
 
 }  // namespace chaingap

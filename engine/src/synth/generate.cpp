@@ -237,7 +237,8 @@ void write_dataset_csv(const Dataset& ds, const std::string& dir) {
     fs::create_directories(dir);
     const auto& E = ds.enterprises;
     {
-        std::string s = "id,name,region,revenue,employees,founded,labels\n";
+        const bool any_aggregate = std::any_of(E.aggregate.begin(), E.aggregate.end(), [](auto a) { return a != 0; });
+        std::string s = std::string("id,name,region,revenue,employees,founded,labels") + (any_aggregate ? ",kind\n" : "\n");
         for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
             std::string labels;
             for (std::size_t b = 0; b < kLabelNames.size(); ++b)
@@ -245,7 +246,8 @@ void write_dataset_csv(const Dataset& ds, const std::string& dir) {
             s += csv_field(E.id[e]) + "," + csv_field(E.name[e]) + "," + ds.regions.id(E.region[e]) + "," +
                  (E.has_revenue(e) ? fmt(E.revenue[e], 0) : "") + "," +
                  (std::isnan(E.employees[e]) ? "" : fmt(E.employees[e], 0)) + "," +
-                 (E.founded[e] ? std::to_string(E.founded[e]) : "") + "," + labels + "\n";
+                 (E.founded[e] ? std::to_string(E.founded[e]) : "") + "," + labels +
+                 (any_aggregate ? (E.is_aggregate(e) ? ",aggregate" : ",firm") : "") + "\n";
         }
         write_output((fs::path(dir) / "enterprises.csv").string(), s);
     }

@@ -32,14 +32,18 @@ struct EnterpriseTable {
     std::vector<double> employees;   // persons; NaN when not given
     std::vector<int> founded;        // year; 0 when not given
     std::vector<std::uint32_t> labels;
+    // 1 for an aggregate row (e.g. "Various companies", a country's residual share): it stands for
+    // unnamed firms, counts toward presence and capacity, and is never listed as a target.
+    std::vector<std::uint8_t> aggregate;
 
     std::size_t size() const { return id.size(); }
+    bool is_aggregate(EnterpriseId e) const { return aggregate[e] != 0; }
     bool has_revenue(EnterpriseId e) const;
     // Size used for capacity: revenue when given, else 1.
     double size_of(EnterpriseId e) const { return has_revenue(e) ? revenue[e] : 1.0; }
     bool has_label(EnterpriseId e, int bit) const { return (labels[e] >> bit) & 1U; }
     void push(std::string id, std::string name, RegionId region, double revenue, double employees,
-              int founded, std::uint32_t labels);
+              int founded, std::uint32_t labels, bool aggregate = false);
 };
 
 // enterprise works at chain node; weight in (0,1] is the share of its business there.
