@@ -77,7 +77,9 @@ LinkGap score_link(NodeId n, const NodeImportance& imp, std::int32_t local_count
         g.shortfall = std::clamp(1.0 - g.rca / params.weak_rca, 0.0, 1.0);
         if (local_count == 1 && g.downstream_links > 0) {
             g.status = LinkStatus::single_point;
-            g.risk = params.single_point_risk;
+            // When the region's firm is the only supplier in the dataset there is no outside firm to
+            // attract, as for absent_everywhere links: the risk is reported but not scored.
+            g.risk = national_count > local_count ? params.single_point_risk : 0.0;
         } else {
             g.status = g.shortfall > 0 ? LinkStatus::weak : LinkStatus::strong;
         }
@@ -190,8 +192,10 @@ std::string explain_link(const Dataset& ds, const GapReport& report, const LinkG
         case LinkStatus::single_point:
             std::snprintf(buf, sizeof buf,
                           "one local enterprise holds %.1f%% of national capacity (RCA %.2f); %d downstream links depend "
-                          "on it (%d present locally): +%.2f risk",
-                          100 * g.local_share, g.rca, g.downstream_links, g.local_dependents, g.risk);
+                          "on it (%d present locally): %s",
+                          100 * g.local_share, g.rca, g.downstream_links, g.local_dependents,
+                          g.national_count > g.local_count ? "single-point risk added"
+                                                           : "it is the only supplier in the dataset, so no risk is scored");
             s = buf;
             break;
         case LinkStatus::weak:

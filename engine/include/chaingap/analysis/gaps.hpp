@@ -9,7 +9,8 @@
 //                  | missing (no local firm) | single_point (one local firm, links downstream depend
 //                    on it) | weak (RCA < weak_rca) | strong.
 //   shortfall      = 1 when missing, else clamp(1 − RCA / weak_rca, 0, 1).
-//   risk           = single_point_risk for single_point links, else 0.
+//   risk           = single_point_risk for single_point links, else 0 — and 0 when R's firm is the
+//                    only supplier in the dataset (nobody to attract, as for absent_everywhere).
 //   gap_score      = importance × min(1, shortfall + risk), in [0, 1].
 // The single-point test uses the chain's own downstream (structural dependency), not which
 // downstream links R already has: otherwise attracting a downstream firm could raise an upstream
