@@ -1,0 +1,51 @@
+// What-if: the gap report of region R as if some firms opened a branch in R.
+//
+// Method. The what-if dataset is a copy of the base plus, for each added enterprise E, a new
+// enterprise row "E@R" in region R — a branch with E's attachments, weights, size (revenue) and
+// labels, kind firm — finalised again. The gap report is recomputed with the base report's
+// benchmark frozen (analyze_gaps(..., frozen_benchmark)), so attracting a firm never makes another
+// link look weaker. The branch adds to national capacity as well as local (E keeps its existing
+// operations), so every touched link's local share (L + c) / (N + c) rises and no gap rises.
+// Complexity: a dataset copy O(E + A + Rel) plus one gap analysis (see gaps.hpp).
+//
+// Errors: UsageError naming an unknown enterprise, one already inside R, an aggregate row
+// (unnamed firms cannot be attracted) or an enterprise given twice.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chaingap/analysis/gaps.hpp"
+
+namespace chaingap {
+
+// The base dataset with a branch "E@R" of each enterprise in `added` (already validated ids).
+Dataset with_branches(const Dataset& ds, RegionId region, const std::vector<EnterpriseId>& added);
+
+// Resolves enterprise ids for --add; throws UsageError as described above.
+std::vector<EnterpriseId> resolve_additions(const Dataset& ds, RegionId region, const std::vector<std::string>& ids);
+
+struct LinkChange {
+    ChainId chain = kNone;
+    NodeId node = kNone;
+    LinkStatus status_before = LinkStatus::missing, status_after = LinkStatus::missing;
+    double gap_before = 0, gap_after = 0;
+};
+
+struct WhatIfResult {
+    RegionId region = kNone;
+    std::vector<EnterpriseId> added;  // ids in the base dataset
+    GapReport before;                 // on the base dataset
+    Dataset after_dataset;            // the dataset with the branches (after.* refers to it)
+    GapReport after;
+    std::vector<LinkChange> changes;  // every link whose status or gap changed, by gap reduction desc
+    double total_gap_before = 0, total_gap_after = 0;  // Σ gap_score over the reported links
+};
+
+WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
+                        const std::vector<EnterpriseId>& added, const GapParams& params);
+
+// Σ gap_score over every link of the report's chains (segments included: they are links too).
+double total_gap(const GapReport& report);
+
+}  // namespace chaingap

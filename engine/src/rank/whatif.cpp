@@ -1,0 +1,84 @@
+// What-if by recomputation (see whatif.hpp). This is also the reference the incremental portfolio
+// evaluator (portfolio.cpp) is tested against.
+#include "chaingap/rank/whatif.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "chaingap/io/error.hpp"
+
+namespace chaingap {
+
+std::vector<EnterpriseId> resolve_additions(const Dataset& ds, RegionId region, const std::vector<std::string>& ids) {
+    std::vector<EnterpriseId> out;
+    for (const std::string& id : ids) {
+        auto e = ds.find_enterprise(id);
+        if (!e) throw UsageError("--add: unknown enterprise '" + id + "'");
+        if (ds.regions.within(ds.enterprises.region[*e], region))
+            throw UsageError("--add: enterprise '" + id + "' is already inside region " + ds.regions.id(region) +
+                             " (its region is " + ds.regions.id(ds.enterprises.region[*e]) + ")");
+        if (ds.enterprises.is_aggregate(*e))
+            throw UsageError("--add: '" + id + "' is an aggregate row (unnamed firms), not a firm that can be attracted");
+        if (std::find(out.begin(), out.end(), *e) != out.end())
+            throw UsageError("--add: enterprise '" + id + "' is given twice");
+        out.push_back(*e);
+    }
+    return out;
+}
+
+Dataset with_branches(const Dataset& ds, RegionId region, const std::vector<EnterpriseId>& added) {
+    Dataset out = ds;
+    auto& E = out.enterprises;
+    for (EnterpriseId e : added) {
+        const std::string id = ds.enterprises.id[e] + "@" + ds.regions.id(region);
+        if (ds.find_enterprise(id)) throw UsageError("what-if: the branch id '" + id + "' already exists in the dataset");
+        const auto branch = static_cast<EnterpriseId>(E.size());
+        E.push(id, ds.enterprises.name[e], region, ds.enterprises.revenue[e], ds.enterprises.employees[e],
+               ds.enterprises.founded[e], ds.enterprises.labels[e], false);
+        for (std::int32_t a : ds.enterprise_attachments.row(e))
+            out.attachments.push(branch, ds.attachments.node[a], ds.attachments.weight[a]);
+    }
+    out.source = ds.source + " + what-if branches in " + ds.regions.id(region);
+    out.finalize();
+    return out;
+}
+
+double total_gap(const GapReport& report) {
+    double t = 0;
+    for (const ChainGaps& cg : report.chains)
+        for (const LinkGap& g : cg.links) t += g.gap_score;
+    return t;
+}
+
+WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
+                        const std::vector<EnterpriseId>& added, const GapParams& params) {
+    WhatIfResult r;
+    r.region = region;
+    r.added = added;
+    r.before = analyze_gaps(ds, region, chain, params);
+    r.after_dataset = with_branches(ds, region, added);
+    r.after = analyze_gaps(r.after_dataset, region, chain, params, r.before.benchmark.share);
+    r.total_gap_before = total_gap(r.before);
+    r.total_gap_after = total_gap(r.after);
+    // Same chains on both sides: a branch copies attachments of an existing firm, so no chain gains
+    // its first enterprise. Pair links by node id.
+    std::vector<const LinkGap*> after_of(ds.nodes.size(), nullptr);
+    for (const ChainGaps& cg : r.after.chains)
+        for (const LinkGap& g : cg.links) after_of[g.node] = &g;
+    for (const ChainGaps& cg : r.before.chains) {
+        for (const LinkGap& g : cg.links) {
+            const LinkGap* a = after_of[g.node];
+            if (!a) continue;
+            if (a->status == g.status && std::abs(a->gap_score - g.gap_score) <= 1e-12) continue;
+            r.changes.push_back({cg.chain, g.node, g.status, a->status, g.gap_score, a->gap_score});
+        }
+    }
+    std::stable_sort(r.changes.begin(), r.changes.end(), [](const LinkChange& x, const LinkChange& y) {
+        const double dx = x.gap_before - x.gap_after, dy = y.gap_before - y.gap_after;
+        if (dx != dy) return dx > dy;
+        return x.node < y.node;
+    });
+    return r;
+}
+
+}  // namespace chaingap
