@@ -1,0 +1,54 @@
+// Ranking metrics of a scored candidate list against binary targets, with ties handled exactly:
+// tied candidates are in random order, and every metric is its expectation over those orders
+// (equivalently, ROC-AUC by average ranks — Mann–Whitney U / (P·Nₙ)).
+//
+//   roc_auc    P(score of a random positive > a random negative) + ½ P(tie)
+//   pr_auc     average precision, one threshold per distinct score (as scikit-learn):
+//              Σ_t (R_t − R_{t−1}) · Prec_t
+//   precision@k, recall@k   expected positives among the first k, / k and / P
+//   ndcg@k     expected DCG (gain 1/log2(position + 1), positions from 1) / ideal DCG
+//   mrr        mean over regions with at least one positive of the expected reciprocal rank of the
+//              first positive in that region's own ranking
+// Candidates carry integer multiplicities (the bootstrap over regions repeats regions); a candidate
+// with multiplicity m counts as m tied copies. One sort, O(n log n); then O(n) per evaluation.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <vector>
+
+namespace chaingap {
+
+inline constexpr std::array<int, 3> kTopK = {20, 100, 500};
+
+struct RankingMetrics {
+    double roc_auc = 0, pr_auc = 0, mrr = 0;
+    std::array<double, kTopK.size()> precision{}, recall{}, ndcg{};
+};
+
+// The scored candidates, sorted once by score (descending).
+class RankedList {
+public:
+    RankedList(const std::vector<double>& scores, const std::vector<std::uint8_t>& labels,
+               const std::vector<std::int32_t>& groups, std::size_t n_groups);
+    // Metrics with each group (region) counted `group_weight[g]` times (all 1: the plain metrics).
+    RankingMetrics evaluate(const std::vector<double>& group_weight) const;
+    RankingMetrics evaluate() const;
+    std::size_t groups() const { return group_rr_.size(); }
+
+private:
+    std::vector<double> score_;
+    std::vector<std::uint8_t> label_;
+    std::vector<std::int32_t> group_;
+    std::vector<double> group_rr_;        // expected reciprocal rank of the first positive per group
+    std::vector<std::uint8_t> group_has_;  // group has a positive
+};
+
+// Single-list helpers (all weights 1), for tests and simple callers.
+double roc_auc(const std::vector<double>& scores, const std::vector<std::uint8_t>& labels);
+double average_precision(const std::vector<double>& scores, const std::vector<std::uint8_t>& labels);
+double precision_at(const std::vector<double>& scores, const std::vector<std::uint8_t>& labels, int k);
+double ndcg_at(const std::vector<double>& scores, const std::vector<std::uint8_t>& labels, int k);
+// Expected reciprocal rank of the first positive (0 without positives).
+double reciprocal_rank(const std::vector<double>& scores, const std::vector<std::uint8_t>& labels);
+
+}  // namespace chaingap
