@@ -9,7 +9,7 @@
 
 namespace chaingap {
 namespace {
-constexpr std::size_t kUnescapedFlag = std::size_t{1} << 63;
+constexpr std::uint32_t kUnescapedFlag = std::uint32_t{1} << 31;
 
 std::string read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -39,15 +39,18 @@ CsvTable CsvTable::parse(std::string text, const std::string& display_name) {
         pos = 3;
     }
     std::size_t line = 1;
-    std::vector<std::pair<std::size_t, std::size_t>> record;
+    if (s.size() >= (std::size_t{1} << 32) - 1) throw InputError(t.path_, 0, "", "file too large (4 GiB at most)");
+    std::vector<Cell> record;
+    auto cell_text = [&](Cell c) {
+        return (c.length & kUnescapedFlag) ? std::string_view(t.unescaped_).substr(c.offset, c.length & ~kUnescapedFlag)
+                                           : std::string_view(s).substr(c.offset, c.length);
+    };
     bool header_done = false;
 
     auto finish_record = [&](std::size_t record_line) {
         if (!header_done) {
-            for (auto [off, len] : record) {
-                std::string name(trim((off & kUnescapedFlag)
-                                          ? std::string_view(t.unescaped_).substr(off & ~kUnescapedFlag, len)
-                                          : std::string_view(s).substr(off, len)));
+            for (Cell c : record) {
+                std::string name(trim(cell_text(c)));
                 if (name.empty()) throw InputError(t.path_, record_line, "", "empty column name in header");
                 if (!t.column_index_.emplace(name, t.header_.size()).second)
                     throw InputError(t.path_, record_line, name, "duplicate column in header");
@@ -98,10 +101,13 @@ CsvTable CsvTable::parse(std::string text, const std::string& display_name) {
                     ++pos;
                 }
                 if (escaped) {
-                    record.emplace_back(t.unescaped_.size() | kUnescapedFlag, value.size());
+                    if (t.unescaped_.size() + value.size() >= (std::size_t{1} << 31))
+                        throw InputError(t.path_, start_line, "", "too many quoted fields with doubled quotes");
+                    record.push_back({static_cast<std::uint32_t>(t.unescaped_.size()),
+                                      static_cast<std::uint32_t>(value.size()) | kUnescapedFlag});
                     t.unescaped_ += value;
                 } else {
-                    record.emplace_back(begin, pos - begin);
+                    record.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos - begin)});
                 }
                 ++pos;  // closing quote
                 if (pos < s.size() && s[pos] != ',' && s[pos] != '\n' && s[pos] != '\r')
@@ -113,7 +119,7 @@ CsvTable CsvTable::parse(std::string text, const std::string& display_name) {
                         throw InputError(t.path_, line, "", "quote inside an unquoted field");
                     ++pos;
                 }
-                record.emplace_back(begin, pos - begin);
+                record.push_back({static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos - begin)});
             }
             if (pos < s.size() && s[pos] == ',') {
                 ++pos;
@@ -149,9 +155,9 @@ std::optional<std::size_t> CsvTable::optional_column(std::string_view name) cons
 }
 
 std::string_view CsvTable::cell(std::size_t row, std::size_t col) const {
-    auto [off, len] = cells_[row * columns_ + col];
-    if (off & kUnescapedFlag) return std::string_view(unescaped_).substr(off & ~kUnescapedFlag, len);
-    return std::string_view(text_).substr(off, len);
+    const Cell c = cells_[row * columns_ + col];
+    if (c.length & kUnescapedFlag) return std::string_view(unescaped_).substr(c.offset, c.length & ~kUnescapedFlag);
+    return std::string_view(text_).substr(c.offset, c.length);
 }
 
 void CsvTable::fail(std::size_t row, std::size_t col, const std::string& message) const {

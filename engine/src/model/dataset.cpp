@@ -22,18 +22,18 @@ Csr build_csr(std::size_t n, std::size_t m, RowOf row_of) {
 }  // namespace
 
 void Dataset::index_chains() {
-    chain_index_.clear();
-    node_index_.clear();
-    for (ChainId c = 0; c < static_cast<ChainId>(chains.size()); ++c) chain_index_.emplace(chains[c].id, c);
-    for (NodeId n = 0; n < static_cast<NodeId>(nodes.size()); ++n) node_index_.emplace(node_key(n), n);
+    chain_ids_.clear();
+    node_ids_.assign(chains.size(), {});
+    node_index_.assign(chains.size(), IdIndex{});
+    for (ChainId c = 0; c < static_cast<ChainId>(chains.size()); ++c) {
+        chain_ids_.push_back(chains[c].id);
+        for (NodeId n = chains[c].first_node; n < chains[c].end_node; ++n) node_ids_[c].push_back(nodes[n].id);
+        node_index_[c].build(node_ids_[c]);
+    }
+    chain_index_.build(chain_ids_);
 }
 
-void Dataset::index_enterprises() {
-    enterprise_index_.clear();
-    enterprise_index_.reserve(enterprises.size());
-    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(enterprises.size()); ++e)
-        enterprise_index_.emplace(enterprises.id[e], e);
-}
+void Dataset::index_enterprises() { enterprise_index_.build(enterprises.id); }
 
 void Dataset::finalize() {
     index_chains();
@@ -97,25 +97,16 @@ void Dataset::finalize() {
                                      [&](std::size_t i) { return relations.from[i]; });
 }
 
-std::optional<ChainId> Dataset::find_chain(std::string_view id) const {
-    auto it = chain_index_.find(std::string(id));
-    if (it == chain_index_.end()) return std::nullopt;
-    return it->second;
-}
+std::optional<ChainId> Dataset::find_chain(std::string_view id) const { return chain_index_.find(id, chain_ids_); }
 
 std::optional<NodeId> Dataset::find_node(ChainId chain, std::string_view id) const {
-    std::string key = chains[chain].id;
-    key += '/';
-    key += id;
-    auto it = node_index_.find(key);
-    if (it == node_index_.end()) return std::nullopt;
-    return it->second;
+    auto local = node_index_[chain].find(id, node_ids_[chain]);
+    if (!local) return std::nullopt;
+    return chains[chain].first_node + *local;
 }
 
 std::optional<EnterpriseId> Dataset::find_enterprise(std::string_view id) const {
-    auto it = enterprise_index_.find(std::string(id));
-    if (it == enterprise_index_.end()) return std::nullopt;
-    return it->second;
+    return enterprise_index_.find(id, enterprises.id);
 }
 
 }  // namespace chaingap

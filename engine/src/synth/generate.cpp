@@ -185,13 +185,23 @@ void generate_synthetic(Dataset& ds, const SynthParams& p) {
         std::snprintf(name, sizeof name, "示例企业%07lld（合成）", static_cast<long long>(i + 1));
         E.push(id, name, slot.region, revenue, employees, founded, labels);
 
-        // Further links: downstream neighbours or siblings of the primary link.
-        const int extra = std::min<int>(rng.poisson(p.attachments_per_enterprise - 1.0), 8);
+        // Further links: downstream of the primary link, elsewhere in its chain, or (rarely) in
+        // another chain — a firm active in several chains.
+        const std::size_t wanted = 1 + static_cast<std::size_t>(
+            p.fixed_attachments ? std::lround(p.attachments_per_enterprise) - 1
+                                : std::min(rng.poisson(p.attachments_per_enterprise - 1.0), 8));
         std::vector<NodeId> chosen{first};
-        for (int k = 0; k < extra; ++k) {
-            const auto& down = imp[first].downstream;
-            NodeId n = (!down.empty() && rng.uniform() < 0.5) ? down[rng.below(down.size())]
-                                                              : leaves[c][rng.below(leaves[c].size())];
+        const auto& down = imp[first].downstream;
+        for (int tries = 0; chosen.size() < wanted && tries < 64; ++tries) {
+            const double u = rng.uniform();
+            NodeId n;
+            if (!down.empty() && u < 0.4) n = down[rng.below(down.size())];
+            else if (u < 0.85) n = leaves[c][rng.below(leaves[c].size())];
+            else {
+                const auto& other = leaves[rng.below(C)];
+                if (other.empty()) continue;
+                n = other[rng.below(other.size())];
+            }
             if (std::find(chosen.begin(), chosen.end(), n) == chosen.end()) chosen.push_back(n);
         }
         // Shares: the primary link gets the largest; the rest split what remains.

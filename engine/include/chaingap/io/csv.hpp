@@ -5,6 +5,7 @@
 // physical line it starts on, so errors can name FILE:LINE.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,8 +45,12 @@ private:
     std::unordered_map<std::string, std::size_t> column_index_;
     std::size_t columns_ = 0;
     std::vector<std::size_t> row_line_;
-    // Cell storage: (offset, length) into text_, or into unescaped_ when the top bit is set.
-    std::vector<std::pair<std::size_t, std::size_t>> cells_;
+    // Cell storage, 8 bytes a cell: offset and length into text_, or into unescaped_ when the
+    // length's top bit is set. Files are limited to 4 GiB.
+    struct Cell {
+        std::uint32_t offset, length;
+    };
+    std::vector<Cell> cells_;
     std::string unescaped_;
 };
 

@@ -16,6 +16,7 @@
 
 #include "chaingap/model/chain.hpp"
 #include "chaingap/model/enterprise.hpp"
+#include "chaingap/model/id_index.hpp"
 #include "chaingap/model/region.hpp"
 
 namespace chaingap {
@@ -60,9 +61,11 @@ struct Dataset {
     bool is_leaf(NodeId n) const { return node_children.row(n).empty(); }
 
 private:
-    std::unordered_map<std::string, ChainId> chain_index_;
-    std::unordered_map<std::string, NodeId> node_index_;  // "chain/node"
-    std::unordered_map<std::string, EnterpriseId> enterprise_index_;
+    std::vector<std::string> chain_ids_;
+    IdIndex chain_index_;
+    std::vector<std::vector<std::string>> node_ids_;  // per chain, local order
+    std::vector<IdIndex> node_index_;                 // per chain
+    IdIndex enterprise_index_;
 };
 
 }  // namespace chaingap

@@ -20,6 +20,7 @@ namespace chaingap {
 struct SynthParams {
     std::int64_t enterprises = 2000;
     double attachments_per_enterprise = 2.0;  // mean; at least 1 each
+    bool fixed_attachments = false;           // every enterprise gets exactly round(mean) links (bench)
     std::int64_t relations = 0;
     std::uint64_t seed = 20211228;  // the plan's date, 渝招商规〔2021〕54号
     int counties_per_province = 0;  // 0: enterprises sit at province level (Chongqing uses real districts)

@@ -1,0 +1,30 @@
+// Lookup of dense ids by their string id, for millions of ids: open addressing with linear probing
+// over a flat array of (hash tag, index) slots, at most half full. A lookup is one probe sequence in
+// one array plus one string compare, instead of a node-based map's chain of pointers (loading 1M
+// enterprises and 15M references made std::unordered_map's find half the load time).
+// Build O(n), lookup O(1) expected. The ids themselves stay in the caller's vector.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chaingap {
+
+class IdIndex {
+public:
+    // Indexes ids[0..n); when an id repeats, the first index wins (callers report duplicates).
+    void build(const std::vector<std::string>& ids);
+    std::optional<std::int32_t> find(std::string_view id, const std::vector<std::string>& ids) const;
+
+private:
+    struct Slot {
+        std::uint32_t tag = 0;     // upper hash bits, to skip most string compares
+        std::int32_t index = -1;   // -1: empty
+    };
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+};
+
+}  // namespace chaingap
