@@ -1,4 +1,7 @@
+#include <charconv>
+
 #include "chaingap/analysis/gaps.hpp"
+#include "chaingap/io/error.hpp"
 #include "chaingap/io/gap_writers.hpp"
 #include "chaingap/io/output.hpp"
 #include "common.hpp"
@@ -13,7 +16,13 @@ int run(const Args& args) {
     const RegionId region = require_region(ds, region_id);
     std::optional<ChainId> chain;
     if (auto c = args.get("chain")) chain = require_chain(ds, *c);
-    const GapReport rep = analyze_gaps(ds, region, chain, params);
+    GapReport rep = analyze_gaps(ds, region, chain, params);
+    if (auto top = args.get("top")) {
+        std::size_t k = 0;
+        auto [ptr, ec] = std::from_chars(top->data(), top->data() + top->size(), k);
+        if (ec != std::errc() || ptr != top->data() + top->size()) throw UsageError("--top must be a whole number ≥ 0, got '" + *top + "'");
+        keep_top_links(rep, k);
+    }
     std::string out = format == "json" ? gaps_to_json(ds, rep)
                       : format == "csv" ? gaps_to_csv(ds, rep, args.flag("bom"))
                                         : gaps_to_table(ds, rep);
@@ -31,10 +40,11 @@ const Registrar reg(Command{
         "  --region R         region id (e.g. 500000 重庆; counties and cities inside it are included)\n"
         "  --chain C          one chain only (default: every chain with at least one enterprise)\n"
         "  --format F         table (default), json (every component and a reason per link), csv\n"
+        "  --top K            keep the K highest-gap links of each chain (default 0: all)\n"
         "  --bom              csv: start with a UTF-8 BOM so Excel shows Chinese correctly\n"
         "  --out FILE         write to FILE (atomically) instead of stdout\n" +
         gap_params_help() + "\nScoring is documented in docs/scoring.md; formats in docs/formats.md.\n",
-    {"data", "region", "chain", "format", "out", "param", "catalogue"},
+    {"data", "region", "chain", "format", "out", "param", "catalogue", "top"},
     {"bom"},
     run});
 }  // namespace

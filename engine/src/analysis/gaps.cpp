@@ -151,6 +151,15 @@ GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId
     return rep;
 }
 
+void keep_top_links(GapReport& report, std::size_t top) {
+    if (top == 0) return;
+    for (ChainGaps& cg : report.chains) {
+        if (cg.links.size() <= top) continue;
+        cg.links_omitted += static_cast<std::int32_t>(cg.links.size() - top);
+        cg.links.resize(top);
+    }
+}
+
 GapMatrix analyze_gaps_all_regions(const Dataset& ds, const GapParams& params) {
     params.validate();
     const PresenceMatrix pm = presence_all_regions(ds);

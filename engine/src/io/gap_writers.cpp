@@ -2,6 +2,8 @@
 
 #include <rapidjson/document.h>
 
+#include <algorithm>
+
 #include "chaingap/io/output.hpp"
 #include "chaingap/io/text_table.hpp"
 
@@ -54,6 +56,7 @@ void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& re
         kv(w, "name", c.name);
         kv(w, "name_en", c.name_en);
         kv(w, "mean_gap", cg.mean_gap);
+        kv(w, "links_omitted", std::int64_t{cg.links_omitted});
         w.Key("counts");
         w.StartObject();
         kv(w, "missing", std::int64_t{cg.missing});
@@ -153,6 +156,22 @@ std::string gaps_to_table(const Dataset& ds, const GapReport& rep) {
     std::string out = "Region " + region_label(ds, rep.region) + ": " + std::to_string(rep.local_enterprises) +
                       " local enterprises; benchmark share " + fmt(100 * rep.benchmark.share, 2) + "% (" +
                       rep.benchmark.source + ")\n";
+    if (rep.chains.size() > 1) {
+        // Overview first: chains by mean gap, each with its largest gap.
+        std::vector<const ChainGaps*> order;
+        for (const ChainGaps& cg : rep.chains) order.push_back(&cg);
+        std::stable_sort(order.begin(), order.end(), [](auto a, auto b) { return a->mean_gap > b->mean_gap; });
+        TextTable t({"链 chain", "missing", "single", "weak", "strong", "mean gap", "largest gap"},
+                    {false, true, true, true, true, true, false});
+        for (const ChainGaps* cg : order) {
+            const LinkGap* top = cg->links.empty() ? nullptr : &cg->links.front();
+            t.add_row({ds.chains[cg->chain].name + " (" + ds.chains[cg->chain].id + ")", std::to_string(cg->missing),
+                       std::to_string(cg->single_point), std::to_string(cg->weak), std::to_string(cg->strong),
+                       fmt(cg->mean_gap, 3),
+                       top ? ds.nodes[top->node].name + " " + fmt(top->gap_score, 3) + " " + std::string(status_name_zh(top->status)) : ""});
+        }
+        out += "\n" + t.render();
+    }
     for (const ChainGaps& cg : rep.chains) {
         const Chain& c = ds.chains[cg.chain];
         out += "\n" + c.name + " (" + c.id + "): " + std::to_string(cg.missing) + " missing, " +
@@ -182,6 +201,7 @@ std::string gaps_to_table(const Dataset& ds, const GapReport& rep) {
                        std::to_string(g.national_count), fmt(100 * g.local_share, 1), fmt(g.rca, 2), why});
         }
         out += t.render();
+        if (cg.links_omitted > 0) out += "… " + std::to_string(cg.links_omitted) + " more links (--top 0 shows all)\n";
     }
     if (!rep.chains_without_data.empty())
         out += "\n" + std::to_string(rep.chains_without_data.size()) +

@@ -51,6 +51,7 @@ struct ChainGaps {
     std::vector<LinkGap> links;  // sorted by gap_score descending, then node order
     double mean_gap = 0;         // mean gap over links with supply somewhere
     std::int32_t missing = 0, single_point = 0, weak = 0, strong = 0, absent_everywhere = 0;
+    std::int32_t links_omitted = 0;  // links cut by keep_top_links (counts above still cover them)
 };
 
 struct Benchmark {
@@ -84,6 +85,9 @@ LinkGap score_link(NodeId n, const NodeImportance& imp, std::int32_t local_count
 // that has at least one attached enterprise. `frozen_benchmark` replaces b_R (what-if).
 GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params,
                        std::optional<double> frozen_benchmark = std::nullopt);
+
+// Keeps the `top` highest-gap links of each chain (0: all), recording how many were cut.
+void keep_top_links(GapReport& report, std::size_t top);
 
 // Every region × every node at once (research and benchmarks): gap scores and statuses, row-major.
 struct GapMatrix {
