@@ -189,3 +189,37 @@ TEST_CASE("unknown region or chain is a clear usage error", "[analysis]") {
     CHECK_THROWS_WITH(require_region(ds, "999999"), Catch::Matchers::Contains("unknown region '999999'"));
     CHECK_THROWS_WITH(require_chain(ds, "nochain"), Catch::Matchers::Contains("unknown chain 'nochain'"));
 }
+
+TEST_CASE("a region's firm that is the only supplier anywhere carries no scored risk", "[analysis]") {
+    TempDir d;
+    d.write("chains/toy.json", kToyChainJson);
+    d.write("enterprises.csv", "id,name,region\nE1,a,500000\nE2,b,310000\nE3,c,310000\n");
+    // E1 is the only firm at raw in the whole dataset; mid1 has firms in 500000 and elsewhere.
+    d.write("attachments.csv", "enterprise,chain,node\nE1,toy,raw\nE1,toy,mid1\nE2,toy,mid1\nE3,toy,final\n");
+    Dataset ds = load_isolated(d.str());
+    GapReport rep = analyze_gaps(ds, *ds.regions.find("500000"), std::nullopt, GapParams{});
+    for (const auto& l : rep.chains[0].links) {
+        if (l.node == *ds.find_node(0, "raw")) {
+            CHECK(l.status == LinkStatus::single_point);
+            CHECK(l.risk == 0.0);
+            CHECK(l.gap_score == 0.0);
+            CHECK(explain_link(ds, rep, l).find("only supplier") != std::string::npos);
+        }
+        if (l.node == *ds.find_node(0, "mid1")) {
+            CHECK(l.status == LinkStatus::single_point);
+            CHECK(l.risk == 0.25);
+        }
+    }
+}
+
+TEST_CASE("keep_top_links cuts each chain and records what it cut", "[analysis]") {
+    const Dataset ds = synthetic(300, 2);
+    GapReport rep = analyze_gaps(ds, *ds.regions.find("500000"), std::nullopt, GapParams{});
+    std::vector<std::size_t> sizes;
+    for (const auto& cg : rep.chains) sizes.push_back(cg.links.size());
+    keep_top_links(rep, 3);
+    for (std::size_t i = 0; i < rep.chains.size(); ++i) {
+        CHECK(rep.chains[i].links.size() == std::min<std::size_t>(3, sizes[i]));
+        CHECK(rep.chains[i].links.size() + rep.chains[i].links_omitted == sizes[i]);
+    }
+}
