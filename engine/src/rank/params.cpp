@@ -63,8 +63,10 @@ void RankParams::validate() const {
 void set_rank_param(RankParams& params, const std::string& name, double value) {
     for (const auto& p : rank_param_info()) {
         if (name == p.name) {
-            params.*p.member = value;
-            params.validate();
+            RankParams candidate = params;  // leave `params` unchanged when the value is refused
+            candidate.*p.member = value;
+            candidate.validate();
+            params = candidate;
             return;
         }
     }
