@@ -1,5 +1,6 @@
 #include "chaingap/model/id_index.hpp"
 
+#include <cstring>
 #include <functional>
 
 namespace chaingap {
@@ -13,11 +14,19 @@ void IdIndex::build(const std::vector<std::string>& ids) {
         const std::size_t h = std::hash<std::string_view>{}(ids[i]);
         const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
-            if (slots_[s].index < 0) {
-                slots_[s] = {tag, static_cast<std::int32_t>(i)};
+            Slot& slot = slots_[s];
+            if (slot.index < 0) {
+                slot.tag = tag;
+                slot.index = static_cast<std::int32_t>(i);
+                if (ids[i].size() <= kInline) {
+                    slot.length = static_cast<std::uint8_t>(ids[i].size());
+                    std::memcpy(slot.key, ids[i].data(), ids[i].size());
+                } else {
+                    slot.length = kInline + 1;
+                }
                 break;
             }
-            if (slots_[s].tag == tag && ids[slots_[s].index] == ids[i]) break;  // repeat: keep the first
+            if (slot.tag == tag && matches(slot, ids[i], ids)) break;  // repeat: keep the first
         }
     }
 }
@@ -29,8 +38,13 @@ std::optional<std::int32_t> IdIndex::find(std::string_view id, const std::vector
     for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
         const Slot& slot = slots_[s];
         if (slot.index < 0) return std::nullopt;
-        if (slot.tag == tag && ids[slot.index] == id) return slot.index;
+        if (slot.tag == tag && matches(slot, id, ids)) return slot.index;
     }
+}
+
+bool IdIndex::matches(const Slot& slot, std::string_view id, const std::vector<std::string>& ids) {
+    if (slot.length <= kInline) return id.size() == slot.length && std::memcmp(slot.key, id.data(), id.size()) == 0;
+    return id.size() > kInline && ids[slot.index] == id;
 }
 
 }  // namespace chaingap

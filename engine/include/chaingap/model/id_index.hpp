@@ -19,10 +19,16 @@ public:
     std::optional<std::int32_t> find(std::string_view id, const std::vector<std::string>& ids) const;
 
 private:
+    // Ids up to kInline bytes are kept in the slot itself, so a lookup touches one cache line
+    // instead of also fetching ids[index] (half the misses when the table is far larger than cache).
+    static constexpr std::size_t kInline = 15;
     struct Slot {
         std::uint32_t tag = 0;     // upper hash bits, to skip most string compares
         std::int32_t index = -1;   // -1: empty
+        std::uint8_t length = 0;   // inline length, or kInline + 1 when the id is longer
+        char key[kInline] = {};
     };
+    static bool matches(const Slot& slot, std::string_view id, const std::vector<std::string>& ids);
     std::vector<Slot> slots_;
     std::size_t mask_ = 0;
 };
