@@ -14,8 +14,9 @@ for spec in "100000 0" "1000000 10000000"; do
   /usr/bin/python3 - "$dir/runs.txt" <<'PY'
 import statistics, sys
 rows = [dict(kv.split("=") for kv in line.split()) for line in open(sys.argv[1])]
+rows = [r for r in rows if r]
 keys = ["load_s", "all_regions_s", "one_region_s", "peak_mib"]
-head = {k: rows[0][k] for k in ["enterprises", "attachments", "relations", "regions", "links"]}
+head = {k: rows[0][k] for k in ["enterprises", "attachments", "relations", "regions", "links", "present_leaf_cells"]}
 med = {k: statistics.median(float(r[k]) for r in rows) for k in keys}
 rng = {k: (min(float(r[k]) for r in rows), max(float(r[k]) for r in rows)) for k in keys}
 print(head, f"runs={len(rows)}")

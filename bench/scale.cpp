@@ -65,10 +65,17 @@ int main(int argc, char** argv) {
                     std::fprintf(stderr, "all-regions matrix disagrees with the single-region report\n");
                     return 1;
                 }
+        // Cross-check with the numpy peer (bench/peers/rca_numpy.py): present (region, leaf link) cells.
+        std::size_t present_leaf_cells = 0;
+        for (std::size_t r = 0; r < m.regions; ++r)
+            for (NodeId n = 0; n < static_cast<NodeId>(m.nodes); ++n)
+                present_leaf_cells += ds.is_leaf(n) && ds.nodes[n].same_as == kNone &&
+                                      m.status[r * m.nodes + n] != LinkStatus::missing &&
+                                      m.status[r * m.nodes + n] != LinkStatus::absent_everywhere;
         std::printf("enterprises=%zu attachments=%zu relations=%zu regions=%zu links=%zu load_s=%.3f all_regions_s=%.3f "
-                    "one_region_s=%.3f peak_mib=%.0f\n",
+                    "one_region_s=%.3f peak_mib=%.0f present_leaf_cells=%zu\n",
                     ds.enterprises.size(), ds.attachments.size(), ds.relations.size(), ds.regions.size(), ds.nodes.size(),
-                    load_s, all_s, one_s, peak_mib());
+                    load_s, all_s, one_s, peak_mib(), present_leaf_cells);
         return 0;
     }
     std::fprintf(stderr, "usage: chaingap_scale generate --enterprises N --relations M --out DIR | measure DIR\n");

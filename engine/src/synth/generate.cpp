@@ -202,6 +202,7 @@ void generate_synthetic(Dataset& ds, const SynthParams& p) {
                 if (other.empty()) continue;
                 n = other[rng.below(other.size())];
             }
+            if (ds.nodes[n].same_as != kNone) n = ds.nodes[n].same_as;  // attach shared links at their canonical node
             if (std::find(chosen.begin(), chosen.end(), n) == chosen.end()) chosen.push_back(n);
         }
         // Shares: the primary link gets the largest; the rest split what remains.
