@@ -98,6 +98,7 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
     kv(w, "region_name", ds.regions.name(E.region[e]));
     kv(w, "score", row.score);
     if (marginal) kv(w, "marginal_gap_closed", *marginal);
+    kv(w, "gap_closed_alone", row.gap_closed_alone);
     w.Key("labels");
     w.StartArray();
     for (const auto& l : label_list(ds, e)) w.String(l.c_str());
@@ -176,7 +177,7 @@ std::size_t shown(std::size_t n, std::size_t top) { return top == 0 ? n : std::m
 // ------------------------------------------------------------------ CSV
 const char* kTargetCsvHeader =
     "list,rank,enterprise,name,region,score,marginal_gap_closed,gap_fill,strength,downstream_demand,quality,size,"
-    "relatedness,source_region,contrib_gap_fill,contrib_strength,contrib_downstream_demand,contrib_quality,"
+    "relatedness,source_region,gap_closed_alone,contrib_gap_fill,contrib_strength,contrib_downstream_demand,contrib_quality,"
     "contrib_size,contrib_relatedness,contrib_source_region,labels,revenue,related_firms,links,reason\n";
 
 void csv_row(std::string& out, const Dataset& ds, const TargetList& list, const char* which, const TargetRow& row,
@@ -186,6 +187,7 @@ void csv_row(std::string& out, const Dataset& ds, const TargetList& list, const 
     std::vector<std::string> f = {which, std::to_string(row.rank), E.id[e], E.name[e], ds.regions.id(E.region[e]),
                                   fmt(row.score, 6), marginal ? fmt(*marginal, 6) : ""};
     for (int c = 0; c < kComponentCount; ++c) f.push_back(fmt(row.component[c], 6));
+    f.push_back(fmt(row.gap_closed_alone, 6));
     for (int c = 0; c < kComponentCount; ++c) f.push_back(fmt(row.contribution[c], 6));
     std::string labels;
     for (const auto& l : label_list(ds, e)) labels += (labels.empty() ? "" : ";") + l;
@@ -328,6 +330,8 @@ Sheet ranked_sheet(const Dataset& ds, const TargetList& list, const std::vector<
         s.header.push_back(std::string(component_name_zh(static_cast<Component>(c))) + "得分");
         s.widths.push_back(12);
     }
+    s.header.push_back("单独引进缺口缩减");
+    s.widths.push_back(14);
     for (const char* h : {"填补环节数", "主要填补环节", "企业标签", "营业收入(万元)", "本地关联企业数", "推荐理由"}) s.header.push_back(h);
     for (double w : {10.0, 36.0, 24.0, 14.0, 12.0, 80.0}) s.widths.push_back(w);
     auto add = [&](const TargetRow& r, const char* which, std::int32_t rank, const double* m) {
@@ -336,6 +340,7 @@ Sheet ranked_sheet(const Dataset& ds, const TargetList& list, const std::vector<
                                  str(region_label(ds, ds.enterprises.region[e])), num(r.score)};
         if (marginal) row.push_back(m ? num(*m) : str(""));
         for (int c = 0; c < kComponentCount; ++c) row.push_back(num(r.contribution[c]));
+        row.push_back(num(r.gap_closed_alone));
         row.push_back(num(static_cast<double>(r.links.size())));
         row.push_back(str(r.links.empty() ? "" : link_label(ds, r.links.front().node) + " (" +
                                                       std::string(status_name_zh(r.links.front().status)) + ")"));

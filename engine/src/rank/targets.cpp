@@ -6,6 +6,7 @@
 #include <map>
 
 #include "chaingap/io/error.hpp"
+#include "chaingap/rank/portfolio.hpp"
 
 namespace chaingap {
 
@@ -208,6 +209,7 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
     out.query = query;
     out.report = analyze_gaps(ds, query.region, query.chain, query.gap_params);
     const Scorer scorer(ds, out.query, out.report);
+    const GapClosure closure(ds, query.region, query.chain, query.gap_params);
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
         if (ds.enterprises.is_aggregate(e)) continue;
         const bool local = scorer.inside[e] != 0;
@@ -215,6 +217,7 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
         if (local && !query.include_local) continue;
         TargetRow row = scorer.score(e);
         if (row.links.empty()) continue;
+        if (!local) row.gap_closed_alone = closure.marginal(e);
         (local ? out.local : out.targets).push_back(std::move(row));
     }
     order_and_rank(ds, out.targets);

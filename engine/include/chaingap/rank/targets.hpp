@@ -9,6 +9,7 @@
 //   3. Components per firm (RankParams), score = Σ weight × component, every component and its
 //      contribution kept; per link the contribution of the link-level components.
 //   4. Order: score descending, then enterprise id ascending (deterministic).
+//   5. Each row also reports gap_closed_alone, the what-if gap closure of the firm alone (O(T_f)).
 // With `include_local`, firms inside R at links with a gap are scored the same way in a separate
 // list (育新扶小 / 增资扩产); their source_region component is 0.
 // Complexity: one gap analysis + O(A·T + Rel + C log C), T = nodes per attachment, C = candidates.
@@ -48,6 +49,9 @@ struct TargetRow {
     double component[kComponentCount] = {};     // values
     double contribution[kComponentCount] = {};  // weight × value
     double relation_points = 0;                 // raw relatedness evidence
+    // What-if gap closed if this firm alone opened a branch in R (rank/portfolio.hpp GapClosure):
+    // reported beside the score, not part of it (the score's gap_fill is the cheaper Σ g·a proxy).
+    double gap_closed_alone = 0;
     std::int32_t related_firms = 0;             // distinct firms inside R it has relations with
 };
 
