@@ -6,8 +6,9 @@
 namespace chaingap::py {
 
 void bind_analysis(pyb::module_& m, DatasetClass& cls) {
-    m.def("gap_params", [] { return describe_params(gap_param_info(), GapParams{}); },
-          "The gap-analysis parameters: name, default, min, max, help (from analysis/params.hpp).");
+    m.def(
+        "gap_params", [] { return describe_params(gap_param_info(), GapParams{}); },
+        "The gap-analysis parameters: name, default, min, max, help (from analysis/params.hpp).");
     cls.def(
         "gaps",
         [](const PyDataset& d, const std::string& region, std::optional<std::string> chain, const pyb::kwargs& kw) {
@@ -48,7 +49,8 @@ void bind_analysis(pyb::module_& m, DatasetClass& cls) {
             out["status_names"] = names;
             out["benchmark"] = to_numpy(g.benchmark, 1, g.regions).attr("reshape")(g.regions);
             std::vector<std::string> regions, nodes;
-            for (RegionId r = 0; r < static_cast<RegionId>(d.ds->regions.size()); ++r) regions.push_back(d.ds->regions.id(r));
+            for (RegionId r = 0; r < static_cast<RegionId>(d.ds->regions.size()); ++r)
+                regions.push_back(d.ds->regions.id(r));
             for (NodeId n = 0; n < static_cast<NodeId>(d.ds->nodes.size()); ++n) nodes.push_back(d.ds->node_key(n));
             out["regions"] = regions;
             out["nodes"] = nodes;
@@ -57,18 +59,21 @@ void bind_analysis(pyb::module_& m, DatasetClass& cls) {
         "Every region × every node (analyze_gaps_all_regions): dict with numpy arrays gap_score (float64) "
         "and status (int8 codes into status_names), benchmark per region, and the region ids / node keys "
         "of the rows / columns.");
-    cls.def("presence_matrix", [](const PyDataset& d) {
-        PresenceMatrix pm;
-        {
-            pyb::gil_scoped_release release;
-            pm = presence_all_regions(*d.ds);
-        }
-        pyb::dict out;
-        out["count"] = to_numpy(pm.count, pm.regions, pm.nodes);
-        out["capacity"] = to_numpy(pm.capacity, pm.regions, pm.nodes);
-        return out;
-    }, "Presence of every region (rows, Dataset.regions order) at every node (columns, Dataset.nodes): "
-       "distinct firms (count, int32) and capacity (float64).");
+    cls.def(
+        "presence_matrix",
+        [](const PyDataset& d) {
+            PresenceMatrix pm;
+            {
+                pyb::gil_scoped_release release;
+                pm = presence_all_regions(*d.ds);
+            }
+            pyb::dict out;
+            out["count"] = to_numpy(pm.count, pm.regions, pm.nodes);
+            out["capacity"] = to_numpy(pm.capacity, pm.regions, pm.nodes);
+            return out;
+        },
+        "Presence of every region (rows, Dataset.regions order) at every node (columns, Dataset.nodes): "
+        "distinct firms (count, int32) and capacity (float64).");
 }
 
 }  // namespace chaingap::py

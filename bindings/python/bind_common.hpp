@@ -21,7 +21,9 @@ struct PyDataset {
 using DatasetClass = pyb::class_<PyDataset>;
 
 // json.loads(text): the same objects a caller gets from parsing the CLI's --format json output.
-inline pyb::object parse_json(const std::string& text) { return pyb::module_::import("json").attr("loads")(text); }
+inline pyb::object parse_json(const std::string& text) {
+    return pyb::module_::import("json").attr("loads")(text);
+}
 
 // A row-major rows × cols numpy copy.
 template <class T>

@@ -20,21 +20,27 @@ EvalOptions options(int cutoff, std::optional<int> horizon, std::optional<std::s
 }  // namespace
 
 void bind_eval(pyb::module_& m, DatasetClass& cls) {
-    m.def("eval_params", [] {
-        pyb::list out = describe_params(eval_param_info(), EvalParams{});
-        for (std::size_t i = 0; i < eval_param_info().size(); ++i) out[i]["integer"] = eval_param_info()[i].integer;
-        return out;
-    }, "The backtest and model parameters: name, default, min, max, integer, help (eval/params.hpp).");
-    m.def("models", [] {
-        pyb::list out;
-        for (const auto& mi : model_table()) {
-            pyb::dict d;
-            d["name"] = mi.name;
-            d["summary"] = mi.summary;
-            out.append(d);
-        }
-        return out;
-    }, "The scoring models, in report order.");
+    m.def(
+        "eval_params",
+        [] {
+            pyb::list out = describe_params(eval_param_info(), EvalParams{});
+            for (std::size_t i = 0; i < eval_param_info().size(); ++i) out[i]["integer"] = eval_param_info()[i].integer;
+            return out;
+        },
+        "The backtest and model parameters: name, default, min, max, integer, help (eval/params.hpp).");
+    m.def(
+        "models",
+        [] {
+            pyb::list out;
+            for (const auto& mi : model_table()) {
+                pyb::dict d;
+                d["name"] = mi.name;
+                d["summary"] = mi.summary;
+                out.append(d);
+            }
+            return out;
+        },
+        "The scoring models, in report order.");
     cls.def(
         "evaluate",
         [](const PyDataset& d, int cutoff, std::optional<int> horizon, std::optional<std::string> chain,

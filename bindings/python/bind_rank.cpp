@@ -7,8 +7,9 @@
 namespace chaingap::py {
 
 void bind_rank(pyb::module_& m, DatasetClass& cls) {
-    m.def("rank_params", [] { return describe_params(rank_param_info(), RankParams{}); },
-          "The target-ranking parameters: name, default, min, max, help (from rank/params.hpp).");
+    m.def(
+        "rank_params", [] { return describe_params(rank_param_info(), RankParams{}); },
+        "The target-ranking parameters: name, default, min, max, help (from rank/params.hpp).");
     cls.def(
         "targets",
         [](const PyDataset& d, const std::string& region, std::optional<std::string> chain, std::size_t top,

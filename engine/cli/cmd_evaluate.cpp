@@ -20,7 +20,8 @@ double number(const std::string& option, const std::string& text) {
 }
 int integer(const std::string& option, const std::string& text) {
     const double v = number(option, text);
-    if (v != std::floor(v) || std::abs(v) > 1e6) throw UsageError("--" + option + ": not a whole number: '" + text + "'");
+    if (v != std::floor(v) || std::abs(v) > 1e6)
+        throw UsageError("--" + option + ": not a whole number: '" + text + "'");
     return static_cast<int>(v);
 }
 
@@ -85,11 +86,13 @@ std::string help() {
     for (const auto& p : eval_param_info())
         s += "      " + std::string(p.name) + " (default " + shortest(defaults.*p.member) + "): " + p.help + "\n";
     s += "\nModels:\n";
-    for (const auto& m : model_table()) s += "  " + std::string(m.name) + std::string(12 - std::string(m.name).size(), ' ') + m.summary + "\n";
+    for (const auto& m : model_table())
+        s += "  " + std::string(m.name) + std::string(12 - std::string(m.name).size(), ' ') + m.summary + "\n";
     return s;
 }
 
-const Registrar reg(Command{"evaluate", "backtest the scoring models: which regions gain firms at which links",
+const Registrar reg(Command{"evaluate",
+                            "backtest the scoring models: which regions gain firms at which links",
                             help(),
                             {"data", "catalogue", "cutoff", "horizon", "chain", "level", "region-level", "models",
                              "bootstrap", "seed", "format", "out", "param"},

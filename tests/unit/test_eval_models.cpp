@@ -119,8 +119,8 @@ TEST_CASE("complexity outlook gain by hand", "[eval]") {
 TEST_CASE("personalized PageRank and Katz agree with dense solves", "[eval]") {
     // path 0–1–2–3, triangle 3–4–5, node 6 isolated (dangling)
     const ChainGraph g = graph_from(7, {{0, 1, 1}, {1, 2, 2}, {2, 3, 1}, {3, 4, 0.5}, {4, 5, 1}, {3, 5, 1}});
-    for (const std::vector<double>& seed : {std::vector<double>{1, 0, 0, 0, 0, 0, 0},
-                                            std::vector<double>{0, 0, 0.5, 0, 0, 0, 0.5}}) {
+    for (const std::vector<double>& seed :
+         {std::vector<double>{1, 0, 0, 0, 0, 0, 0}, std::vector<double>{0, 0, 0.5, 0, 0, 0, 0.5}}) {
         const auto x = personalized_pagerank(g, seed, 0.85, 1e-13, 10000);
         const auto ref = personalized_pagerank_reference(g, seed, 0.85);
         double sum = 0;

@@ -112,7 +112,8 @@ TEST_CASE("rows founded after the cutoff never change a score", "[eval]") {
         ++moved;
     }
     for (std::size_t a = 0; a < mutated.attachments.size(); ++a)
-        if (E.founded[mutated.attachments.enterprise[a]] > o.cutoff) mutated.attachments.node[a] = static_cast<NodeId>(rng() % N);
+        if (E.founded[mutated.attachments.enterprise[a]] > o.cutoff)
+            mutated.attachments.node[a] = static_cast<NodeId>(rng() % N);
     for (int i = 0; i < 200; ++i) {
         E.push("LATE" + std::to_string(i), "late", static_cast<RegionId>(rng() % R), 100, 10, o.cutoff + 1 + i % 6, 0);
         mutated.attachments.push(static_cast<EnterpriseId>(E.size() - 1), static_cast<NodeId>(rng() % N), 1.0);

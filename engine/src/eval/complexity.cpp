@@ -73,9 +73,8 @@ Eigen::VectorXd second_eigenvector_general(const Eigen::MatrixXd& A) {
     Eigen::EigenSolver<Eigen::MatrixXd> es(A);
     std::vector<Eigen::Index> order(static_cast<std::size_t>(A.rows()));
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](Eigen::Index a, Eigen::Index b) {
-        return es.eigenvalues()(a).real() > es.eigenvalues()(b).real();
-    });
+    std::sort(order.begin(), order.end(),
+              [&](Eigen::Index a, Eigen::Index b) { return es.eigenvalues()(a).real() > es.eigenvalues()(b).real(); });
     return es.eigenvectors().col(order[1]).real();
 }
 }  // namespace

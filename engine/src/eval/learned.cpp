@@ -106,7 +106,8 @@ std::vector<double> learned_scores(const EvalState& s, const EvalParams& p) {
     const Eigen::MatrixXd X = features(s, p, rows);
     const Eigen::VectorXd eta = (X * m.coefficients.tail(X.cols())).array() + m.coefficients(0);
     std::vector<double> out(s.count.size(), 0.0);
-    for (std::size_t i = 0; i < rows.size(); ++i) out[rows[i]] = 1.0 / (1.0 + std::exp(-eta(static_cast<Eigen::Index>(i))));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        out[rows[i]] = 1.0 / (1.0 + std::exp(-eta(static_cast<Eigen::Index>(i))));
     return out;
 }
 

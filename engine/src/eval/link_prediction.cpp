@@ -6,14 +6,19 @@ namespace chaingap {
 namespace {
 double region_weight(LinkIndex kind, double k) {
     switch (kind) {
-        case LinkIndex::cn: return 1.0;
-        case LinkIndex::aa: return 1.0 / std::log(std::max(k, 2.0));
+        case LinkIndex::cn:
+            return 1.0;
+        case LinkIndex::aa:
+            return 1.0 / std::log(std::max(k, 2.0));
         case LinkIndex::ra:
-        case LinkIndex::probs: return k > 0 ? 1.0 / k : 0.0;
+        case LinkIndex::probs:
+            return k > 0 ? 1.0 / k : 0.0;
     }
     return 0.0;
 }
-double node_weight(LinkIndex kind, double k) { return kind == LinkIndex::probs ? (k > 0 ? 1.0 / k : 0.0) : 1.0; }
+double node_weight(LinkIndex kind, double k) {
+    return kind == LinkIndex::probs ? (k > 0 ? 1.0 / k : 0.0) : 1.0;
+}
 }  // namespace
 
 Eigen::MatrixXd link_prediction(const Eigen::MatrixXd& M, LinkIndex kind) {

@@ -27,7 +27,9 @@ std::vector<Group> tie_groups(const std::vector<double>& score, const std::vecto
     return out;
 }
 
-double gain(double position0) { return 1.0 / std::log2(position0 + 2.0); }  // position from 0
+double gain(double position0) {
+    return 1.0 / std::log2(position0 + 2.0);
+}  // position from 0
 
 RankingMetrics from_groups(const std::vector<Group>& groups) {
     RankingMetrics m;
@@ -153,9 +155,13 @@ RankingMetrics RankedList::evaluate(const std::vector<double>& group_weight) con
     return m;
 }
 
-RankingMetrics RankedList::evaluate() const { return evaluate(std::vector<double>(group_rr_.size(), 1.0)); }
+RankingMetrics RankedList::evaluate() const {
+    return evaluate(std::vector<double>(group_rr_.size(), 1.0));
+}
 
-double roc_auc(const std::vector<double>& s, const std::vector<std::uint8_t>& l) { return from_groups(single_list(s, l)).roc_auc; }
+double roc_auc(const std::vector<double>& s, const std::vector<std::uint8_t>& l) {
+    return from_groups(single_list(s, l)).roc_auc;
+}
 double average_precision(const std::vector<double>& s, const std::vector<std::uint8_t>& l) {
     return from_groups(single_list(s, l)).pr_auc;
 }

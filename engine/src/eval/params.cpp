@@ -36,7 +36,8 @@ void EvalParams::validate() const {
             throw UsageError("parameter " + std::string(p.name) + " = " + std::to_string(v) + " is out of range [" +
                              std::to_string(p.min) + ", " + std::to_string(p.max) + "]");
         if (p.integer && v != std::floor(v))
-            throw UsageError("parameter " + std::string(p.name) + " = " + std::to_string(v) + " must be a whole number");
+            throw UsageError("parameter " + std::string(p.name) + " = " + std::to_string(v) +
+                             " must be a whole number");
     }
 }
 

@@ -19,7 +19,8 @@ Eigen::MatrixXd dense_adjacency(const ChainGraph& g) {
     const auto N = static_cast<Eigen::Index>(g.nodes);
     Eigen::MatrixXd A = Eigen::MatrixXd::Zero(N, N);
     for (std::size_t i = 0; i < g.nodes; ++i)
-        for (auto k = g.offsets[i]; k < g.offsets[i + 1]; ++k) A(static_cast<Eigen::Index>(i), g.targets[k]) += g.weights[k];
+        for (auto k = g.offsets[i]; k < g.offsets[i + 1]; ++k)
+            A(static_cast<Eigen::Index>(i), g.targets[k]) += g.weights[k];
     return A;
 }
 // Seeds: each region's present links, normalised (PPR) or as 0/1 (Katz); empty rows stay empty.

@@ -61,15 +61,16 @@ EvalSetup prepare_evaluation(const Dataset& ds, const EvalOptions& opt) {
     const int horizon = static_cast<int>(opt.params.horizon);
     if (s.latest_founded == 0) throw UsageError("no enterprise has a founding year: nothing to backtest");
     if (opt.cutoff + horizon > s.latest_founded)
-        throw UsageError("the target window (" + std::to_string(opt.cutoff) + ", " + std::to_string(opt.cutoff + horizon) +
-                         "] ends after the latest founding year in the data (" + std::to_string(s.latest_founded) +
-                         "): choose an earlier cutoff or a shorter horizon");
+        throw UsageError("the target window (" + std::to_string(opt.cutoff) + ", " +
+                         std::to_string(opt.cutoff + horizon) + "] ends after the latest founding year in the data (" +
+                         std::to_string(s.latest_founded) + "): choose an earlier cutoff or a shorter horizon");
     if (opt.chain) s.selection.chain = require_chain(ds, *opt.chain);
     s.selection.level = opt.level;
     s.selection.region_level = opt.region_level;
     s.selection.nodes = select_nodes(ds, s.selection.chain, opt.level);
     s.selection.regions = select_regions(ds, opt.region_level, opt.cutoff);
-    const bool learned = opt.models.empty() || std::find(opt.models.begin(), opt.models.end(), "learned") != opt.models.end();
+    const bool learned =
+        opt.models.empty() || std::find(opt.models.begin(), opt.models.end(), "learned") != opt.models.end();
     s.state = build_state(ds, s.selection, opt.cutoff, opt.params, learned ? 2 : 1);
     const std::vector<std::int32_t> later = counts_at(ds, s.selection, opt.cutoff + horizon);
     s.candidate.assign(later.size(), 0);
@@ -152,8 +153,8 @@ EvalResult evaluate(const Dataset& ds, const EvalOptions& opt) {
         res.models.push_back(std::move(mr));
     }
     const auto density_it = std::find(names.begin(), names.end(), "density");
-    const RankedList density_list =
-        density_it != names.end() ? lists[density_it - names.begin()] : ranked(model_scores(setup, "density", opt.params));
+    const RankedList density_list = density_it != names.end() ? lists[density_it - names.begin()]
+                                                              : ranked(model_scores(setup, "density", opt.params));
     const RankingMetrics density_point = density_list.evaluate();
     for (auto& mr : res.models) {
         const auto a = flatten(mr.metrics), b = flatten(density_point);
@@ -169,7 +170,8 @@ EvalResult evaluate(const Dataset& ds, const EvalOptions& opt) {
         std::vector<double> w(st.regions);
         for (int b = 0; b < B; ++b) {
             std::fill(w.begin(), w.end(), 0.0);
-            for (std::size_t i = 0; i < st.regions; ++i) w[rng() % st.regions] += 1;  // mt19937_64 is fully specified; modulo bias < 2^-58
+            for (std::size_t i = 0; i < st.regions; ++i)
+                w[rng() % st.regions] += 1;  // mt19937_64 is fully specified; modulo bias < 2^-58
             const auto dens = flatten(density_list.evaluate(w));
             for (std::size_t m = 0; m < names.size(); ++m) {
                 auto v = flatten(lists[m].evaluate(w));

@@ -91,7 +91,8 @@ ChainGraph build_chain_graph(const Dataset& ds, const std::vector<NodeId>& nodes
     if (sibling_weight > 0) {
         std::map<NodeId, std::vector<std::int32_t>> by_parent;
         for (std::size_t i = 0; i < nodes.size(); ++i)
-            if (ds.nodes[nodes[i]].parent != kNone) by_parent[ds.nodes[nodes[i]].parent].push_back(static_cast<std::int32_t>(i));
+            if (ds.nodes[nodes[i]].parent != kNone)
+                by_parent[ds.nodes[nodes[i]].parent].push_back(static_cast<std::int32_t>(i));
         for (const auto& [p, kids] : by_parent)
             for (std::size_t i = 0; i < kids.size(); ++i)
                 for (std::size_t j = i + 1; j < kids.size(); ++j) add(kids[i], kids[j], sibling_weight);

@@ -7,8 +7,12 @@
 
 namespace chaingap {
 namespace {
-void key(JsonWriter& w, const std::string& k) { w.Key(k.c_str(), static_cast<rapidjson::SizeType>(k.size())); }
-void str(JsonWriter& w, const std::string& v) { w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size())); }
+void key(JsonWriter& w, const std::string& k) {
+    w.Key(k.c_str(), static_cast<rapidjson::SizeType>(k.size()));
+}
+void str(JsonWriter& w, const std::string& v) {
+    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+}
 
 // {"roc_auc": f(0), "pr_auc": ..., "mrr": ..., "precision": {"20": ...}, "recall": {...}, "ndcg": {...}}
 template <class F>
@@ -58,9 +62,15 @@ std::string evaluation_to_json(const Dataset& ds, const EvalResult& r) {
     key(w, "horizon");
     w.Int(static_cast<int>(o.params.horizon));
     key(w, "chain");
-    if (o.chain) str(w, *o.chain); else w.Null();
+    if (o.chain)
+        str(w, *o.chain);
+    else
+        w.Null();
     key(w, "level");
-    if (o.level) w.Int(*o.level); else w.Null();
+    if (o.level)
+        w.Int(*o.level);
+    else
+        w.Null();
     key(w, "region_level");
     w.Int(o.region_level);
     key(w, "regions");
@@ -130,7 +140,10 @@ std::string evaluation_to_json(const Dataset& ds, const EvalResult& r) {
             key(w, "diff");
             metric_object(w, [&](std::size_t i) { w.Double(d[i]); });
             key(w, "ci");
-            if (m.vs_density_ci) interval_object(w, *m.vs_density_ci); else w.Null();
+            if (m.vs_density_ci)
+                interval_object(w, *m.vs_density_ci);
+            else
+                w.Null();
             w.EndObject();
         } else {
             w.Null();
@@ -165,7 +178,8 @@ std::string evaluation_to_json(const Dataset& ds, const EvalResult& r) {
 std::string evaluation_to_csv(const EvalResult& r) {
     std::string out = "model";
     for (const auto& n : metric_names()) out += "," + n + "," + n + "_low," + n + "_high";
-    for (const auto& n : metric_names()) out += "," + n + "_vs_density," + n + "_vs_density_low," + n + "_vs_density_high";
+    for (const auto& n : metric_names())
+        out += "," + n + "_vs_density," + n + "_vs_density_low," + n + "_vs_density_high";
     out += "\n";
     auto num = [](double v) { return fmt(v, 6); };
     for (const ModelResult& m : r.models) {
@@ -193,8 +207,9 @@ std::string evaluation_to_table(const Dataset& ds, const EvalResult& r) {
                       std::to_string(static_cast<int>(o.params.horizon)) + " years";
     out += o.chain ? ", chain " + *o.chain : std::string(", all chains");
     out += o.level ? ", level " + std::to_string(*o.level) : std::string(", leaf links");
-    out += "\n" + std::to_string(r.region_ids.size()) + " regions x " + std::to_string(r.node_keys.size()) + " links; " +
-           std::to_string(r.candidates) + " candidate pairs, " + std::to_string(r.positives) + " activations (base rate " +
+    out += "\n" + std::to_string(r.region_ids.size()) + " regions x " + std::to_string(r.node_keys.size()) +
+           " links; " + std::to_string(r.candidates) + " candidate pairs, " + std::to_string(r.positives) +
+           " activations (base rate " +
            fmt(r.candidates ? 100.0 * static_cast<double>(r.positives) / static_cast<double>(r.candidates) : 0.0, 2) +
            "%); " + std::to_string(r.enterprises_at_cutoff) + " firms at the cutoff, " + std::to_string(r.undated) +
            " undated firms excluded\n";
@@ -202,8 +217,9 @@ std::string evaluation_to_table(const Dataset& ds, const EvalResult& r) {
         out += std::to_string(static_cast<int>(o.params.bootstrap)) + " bootstrap resamples over regions, " +
                fmt(100 * o.params.confidence, 0) + "% intervals in brackets\n";
     out += "\n";
-    TextTable t({"model", "ROC-AUC", "PR-AUC", "P@20", "P@100", "P@500", "R@100", "NDCG@100", "MRR", "PR-AUC - density"},
-                {false, true, true, true, true, true, true, true, true, true});
+    TextTable t(
+        {"model", "ROC-AUC", "PR-AUC", "P@20", "P@100", "P@500", "R@100", "NDCG@100", "MRR", "PR-AUC - density"},
+        {false, true, true, true, true, true, true, true, true, true});
     for (const ModelResult& m : r.models) {
         const auto v = flatten(m.metrics);
         // indices: 0 roc, 1 pr, 2 mrr, 3.. precision, 6.. recall, 9.. ndcg (kTopK = 20, 100, 500)

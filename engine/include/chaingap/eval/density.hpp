@@ -13,7 +13,7 @@
 
 namespace chaingap {
 
-Eigen::MatrixXd proximity(const Eigen::MatrixXd& M);               // N×N
+Eigen::MatrixXd proximity(const Eigen::MatrixXd& M);                            // N×N
 Eigen::MatrixXd density(const Eigen::MatrixXd& M, const Eigen::MatrixXd& phi);  // R×N
 std::vector<double> density_scores(const EvalState& s, const EvalParams& p);
 

@@ -39,7 +39,7 @@ private:
     std::vector<double> score_;
     std::vector<std::uint8_t> label_;
     std::vector<std::int32_t> group_;
-    std::vector<double> group_rr_;        // expected reciprocal rank of the first positive per group
+    std::vector<double> group_rr_;         // expected reciprocal rank of the first positive per group
     std::vector<std::uint8_t> group_has_;  // group has a positive
 };
 

@@ -28,7 +28,7 @@ struct EvalParams {
     // ---- Katz ----
     double katz_fraction = 0.5;  // β = katz_fraction / (max weighted degree); < 1 guarantees convergence
     // ---- iterative solvers (PPR, Katz, logistic regression) ----
-    double tolerance = 1e-10;  // L1 change per iteration (PPR/Katz), max |Δβ| (logistic)
+    double tolerance = 1e-10;      // L1 change per iteration (PPR/Katz), max |Δβ| (logistic)
     double max_iterations = 1000;  // reaching it is an error (ConvergenceError), never a silent stop
     // ---- learned combination ----
     double l2 = 1.0;  // ridge penalty of the logistic regression (on weights, not the intercept)

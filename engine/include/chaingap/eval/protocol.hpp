@@ -52,10 +52,10 @@ struct MetricInterval {
 struct ModelResult {
     std::string model;
     RankingMetrics metrics;
-    std::optional<MetricInterval> ci;  // when bootstrap > 0
-    std::optional<RankingMetrics> vs_density;            // metrics − density's metrics
+    std::optional<MetricInterval> ci;          // when bootstrap > 0
+    std::optional<RankingMetrics> vs_density;  // metrics − density's metrics
     std::optional<MetricInterval> vs_density_ci;
-    std::optional<LearnedModel> learned;                 // the fitted weights of `learned`
+    std::optional<LearnedModel> learned;  // the fitted weights of `learned`
 };
 
 struct EvalResult {
