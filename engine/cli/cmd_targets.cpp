@@ -60,13 +60,15 @@ std::string weights_help() {
 }
 
 const Registrar reg(Command{
-    "targets", "ranked target firms (目标企业库) to fill a region's chain gaps, explained",
-    std::string("usage: chaingap targets --data DIR --region R [--chain C] [--top K] [--weights FILE]\n"
-                "         [--from-regions LIST] [--local] [--portfolio K] [--format table|json|csv|xlsx] [--out FILE]\n\n"
-                "Firms outside R attached to links where R has a gap (缺链/弱链/断链风险), ranked by a documented\n"
-                "score: gap filled, strength at the link, local downstream demand, tier labels (世界500强, 中国500强,\n"
-                "行业前10强, 专精特新, 链主; 000 二.6), size, relations with local firms, source region (002 第四章).\n"
-                "Every row carries its links and the contribution of every component (docs/targets.md).\n\n") +
+    "targets",
+    "ranked target firms (目标企业库) to fill a region's chain gaps, explained",
+    std::string(
+        "usage: chaingap targets --data DIR --region R [--chain C] [--top K] [--weights FILE]\n"
+        "         [--from-regions LIST] [--local] [--portfolio K] [--format table|json|csv|xlsx] [--out FILE]\n\n"
+        "Firms outside R attached to links where R has a gap (缺链/弱链/断链风险), ranked by a documented\n"
+        "score: gap filled, strength at the link, local downstream demand, tier labels (世界500强, 中国500强,\n"
+        "行业前10强, 专精特新, 链主; 000 二.6), size, relations with local firms, source region (002 第四章).\n"
+        "Every row carries its links and the contribution of every component (docs/targets.md).\n\n") +
         kDataHelp +
         "  --region R         region to attract firms to (regions inside it count as local)\n"
         "  --chain C          one chain only (default: every chain with at least one enterprise)\n"

@@ -38,7 +38,8 @@ int run(const Args& args) {
 }
 
 const Registrar reg(Command{
-    "whatif", "the gap report as if some firms opened a branch in the region",
+    "whatif",
+    "the gap report as if some firms opened a branch in the region",
     std::string("usage: chaingap whatif --data DIR --region R --add ENTERPRISE[,...] [--chain C]\n"
                 "         [--format table|json|csv|xlsx] [--out FILE]\n\n"
                 "Adds a branch \"E@R\" of each enterprise (same attachments, weights, size and labels) in R and\n"

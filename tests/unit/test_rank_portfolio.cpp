@@ -72,7 +72,7 @@ TEST_CASE("the portfolio closes at least as much gap as the plain top-K", "[rank
             std::vector<EnterpriseId> set;
             for (const auto& pick : p.picks) set.push_back(pick.row.enterprise);
             const double after = total_gap(analyze_gaps(with_branches(ds, q.region, set), q.region, std::nullopt,
-                                                         q.gap_params, list.report.benchmark.share));
+                                                        q.gap_params, list.report.benchmark.share));
             CHECK(p.total_gap_before - after == Approx(p.portfolio_gap_closed).margin(1e-9));
             strictly_better += p.portfolio_gap_closed > p.topk_gap_closed + 1e-9;
         }

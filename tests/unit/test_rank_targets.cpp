@@ -23,7 +23,9 @@ Dataset synthetic(std::int64_t enterprises, std::uint64_t seed) {
     generate_synthetic(ds, sp);
     return ds;
 }
-std::string toy_dir() { return source_dir() + "/tests/scenarios/targets_toy/data"; }
+std::string toy_dir() {
+    return source_dir() + "/tests/scenarios/targets_toy/data";
+}
 
 TargetQuery query_for(const Dataset& ds, const char* region) {
     TargetQuery q;
@@ -69,7 +71,8 @@ TEST_CASE("toy ranking matches the hand computation (tests/scenarios/targets_toy
     CHECK(list.local[0].component[static_cast<int>(Component::source_region)] == 0.0);
 }
 
-TEST_CASE("a firm at links where R is strong never outranks an otherwise identical firm at a missing link", "[rank][invariant]") {
+TEST_CASE("a firm at links where R is strong never outranks an otherwise identical firm at a missing link",
+          "[rank][invariant]") {
     const Dataset base = synthetic(1200, 5);
     std::mt19937 rng(9);
     int checked = 0;
@@ -164,7 +167,9 @@ TEST_CASE("ranking is deterministic: score descending, then id; no aggregates, n
 TEST_CASE("aggregate rows are never targets", "[rank]") {
     TempDir dir;
     dir.write("chains/line.json", read_text(toy_dir() + "/chains/line.json"));
-    dir.write("enterprises.csv", "id,name,region,revenue,kind\nL1,本地,500000,100,firm\nV1,Various companies,USA,5000,aggregate\nX1,甲,310000,10,\n");
+    dir.write("enterprises.csv",
+              "id,name,region,revenue,kind\nL1,本地,500000,100,firm\nV1,Various "
+              "companies,USA,5000,aggregate\nX1,甲,310000,10,\n");
     dir.write("attachments.csv", "enterprise,chain,node\nL1,line,c\nV1,line,a\nX1,line,a\n");
     const Dataset ds = load_isolated(dir.str());
     const TargetList list = rank_targets(ds, query_for(ds, "500000"));
@@ -178,7 +183,8 @@ TEST_CASE("re-weighting changes the order as documented", "[rank]") {
     TargetQuery q = query_for(ds, "500000");
     // With only relatedness besides a tiny gap_fill weight, X3 (the only firm related to R) leads.
     for (const auto& p : rank_param_info())
-        if (std::string(p.group) == "weight") set_rank_param(q.rank_params, p.name, p.name == std::string("gap_fill") ? 1e-6 : 0.0);
+        if (std::string(p.group) == "weight")
+            set_rank_param(q.rank_params, p.name, p.name == std::string("gap_fill") ? 1e-6 : 0.0);
     set_rank_param(q.rank_params, "relatedness", 1.0);
     const TargetList list = rank_targets(ds, q);
     REQUIRE(!list.targets.empty());

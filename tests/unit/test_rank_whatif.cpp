@@ -58,7 +58,8 @@ TEST_CASE("adding a chosen target never increases any gap", "[rank][invariant]")
                 CHECK(w.total_gap_after <= w.total_gap_before + 1e-12);
                 // The firm's best link really closes: the top target's first link gap falls.
                 if (set.size() == 1) {
-                    CHECK(w.total_gap_before - w.total_gap_after == Approx(list.targets[i].gap_closed_alone).margin(1e-9));
+                    CHECK(w.total_gap_before - w.total_gap_after ==
+                          Approx(list.targets[i].gap_closed_alone).margin(1e-9));
                     const NodeId n = list.targets[i].links.front().node;
                     bool fell = false;
                     for (const LinkChange& c : w.changes) fell |= c.node == n && c.gap_after < c.gap_before;

@@ -15,8 +15,12 @@ using namespace chaingap::test;
 namespace fs = std::filesystem;
 
 namespace {
-std::string toy() { return "--data '" + source_dir() + "/tests/scenarios/targets_toy/data' --catalogue ''"; }
-bool on_path(const char* tool) { return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0; }
+std::string toy() {
+    return "--data '" + source_dir() + "/tests/scenarios/targets_toy/data' --catalogue ''";
+}
+bool on_path(const char* tool) {
+    return std::system((std::string("command -v ") + tool + " >/dev/null 2>&1").c_str()) == 0;
+}
 std::string sh(const std::string& cmd) {
     TempDir t;
     const std::string out = (t.path() / "o").string();
@@ -34,7 +38,8 @@ TEST_CASE("targets JSON keeps the contract field names", "[rank][cli]") {
     REQUIRE(d["targets"].Size() == 2);  // --top
     CHECK(d["candidates"].GetInt() == 4);
     const auto& row = d["targets"][0];
-    for (const char* k : {"rank", "enterprise", "name", "region", "score", "links", "components"}) CHECK(row.HasMember(k));
+    for (const char* k : {"rank", "enterprise", "name", "region", "score", "links", "components"})
+        CHECK(row.HasMember(k));
     for (const char* k : {"chain", "node", "status", "gap_score", "contribution"}) CHECK(row["links"][0].HasMember(k));
     for (const auto& p : rank_param_info())
         if (std::string(p.group) == "weight") CHECK(row["components"].HasMember(p.name));
@@ -68,8 +73,9 @@ TEST_CASE("targets table, portfolio and whatif run from the CLI", "[rank][cli]")
     CHECK(w.out.find("Total gap 1.250 → 0.250") != std::string::npos);  // a → 0.25, b → 0 (2 local firms)
     CliResult wc = run_cli("whatif " + toy() + " --region 500000 --add X1 --format csv --bom");
     REQUIRE(wc.exit_code == 0);
-    CHECK(wc.out == "\xEF\xBB\xBFregion,chain,node,name,status_before,status_after,gap_before,gap_after\n"
-                    "500000,line,a,上游甲,missing,single_point,1.000000,0.250000\n");
+    CHECK(wc.out ==
+          "\xEF\xBB\xBFregion,chain,node,name,status_before,status_after,gap_before,gap_after\n"
+          "500000,line,a,上游甲,missing,single_point,1.000000,0.250000\n");
 }
 
 TEST_CASE("targets and whatif refuse bad input with one line naming it", "[rank][cli]") {
@@ -110,11 +116,13 @@ TEST_CASE("targets and whatif refuse bad input with one line naming it", "[rank]
 TEST_CASE("targets --format xlsx writes a workbook LibreOffice opens", "[rank][cli][xlsx]") {
     TempDir dir;
     const std::string xlsx = (dir.path() / "targets.xlsx").string();
-    CliResult r = run_cli("targets " + toy() + " --region 500000 --local --from-regions yangtze_delta --format xlsx --out '" + xlsx + "'");
+    CliResult r = run_cli("targets " + toy() +
+                          " --region 500000 --local --from-regions yangtze_delta --format xlsx --out '" + xlsx + "'");
     REQUIRE(r.exit_code == 0);
     REQUIRE(fs::exists(xlsx));
     CHECK(read_text(xlsx).rfind("PK", 0) == 0);  // a zip container
-    for (const auto& e : fs::directory_iterator(dir.path())) CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        CHECK(e.path().filename().string().find(".tmp.") == std::string::npos);
     // The workbook's XML parts (unzip is near-universal; skipped when absent).
     if (on_path("unzip")) {
         const std::string book = sh("unzip -p '" + xlsx + "' xl/workbook.xml");
@@ -122,7 +130,8 @@ TEST_CASE("targets --format xlsx writes a workbook LibreOffice opens", "[rank][c
         CHECK(book.find("name=\"环节明细\"") != std::string::npos);
         CHECK(book.find("name=\"参数与数据\"") != std::string::npos);
         const std::string strings = sh("unzip -p '" + xlsx + "' xl/sharedStrings.xml");
-        for (const char* s : {"排名", "企业名称", "综合得分", "补链强链得分", "上海甲集团", "本地培育", "rank.gap_fill", "缺链"})
+        for (const char* s :
+             {"排名", "企业名称", "综合得分", "补链强链得分", "上海甲集团", "本地培育", "rank.gap_fill", "缺链"})
             CHECK(strings.find(s) != std::string::npos);
         const std::string sheet1 = sh("unzip -p '" + xlsx + "' xl/worksheets/sheet1.xml");
         CHECK(sheet1.find("ySplit=\"1\"") != std::string::npos);  // frozen header row
@@ -137,7 +146,8 @@ TEST_CASE("targets --format xlsx writes a workbook LibreOffice opens", "[rank][c
         WARN("SKIPPED: LibreOffice (libreoffice / soffice) is not on PATH; the xlsx was not opened by an office suite");
         return;
     }
-    const std::string cmd = std::string(office) + " --headless --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir '" +
+    const std::string cmd = std::string(office) +
+                            " --headless --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir '" +
                             dir.str() + "' '" + xlsx + "' >/dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
     const std::string csv = read_text((dir.path() / "targets.csv").string());
@@ -149,7 +159,8 @@ TEST_CASE("targets --format xlsx writes a workbook LibreOffice opens", "[rank][c
 TEST_CASE("portfolio and whatif workbooks are written too", "[rank][cli][xlsx]") {
     TempDir dir;
     const std::string p = (dir.path() / "p.xlsx").string(), w = (dir.path() / "w.xlsx").string();
-    REQUIRE(run_cli("targets " + toy() + " --region 500000 --portfolio 2 --format xlsx --out '" + p + "'").exit_code == 0);
+    REQUIRE(run_cli("targets " + toy() + " --region 500000 --portfolio 2 --format xlsx --out '" + p + "'").exit_code ==
+            0);
     REQUIRE(run_cli("whatif " + toy() + " --region 500000 --add X1 --format xlsx --out '" + w + "'").exit_code == 0);
     CHECK(read_text(p).rfind("PK", 0) == 0);
     CHECK(read_text(w).rfind("PK", 0) == 0);

@@ -18,7 +18,9 @@ void kv(JsonWriter& w, const char* k, const std::string& v) {
     w.Key(k);
     w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
 }
-void kv(JsonWriter& w, const char* k, std::string_view v) { kv(w, k, std::string(v)); }
+void kv(JsonWriter& w, const char* k, std::string_view v) {
+    kv(w, k, std::string(v));
+}
 void kv(JsonWriter& w, const char* k, double v) {
     w.Key(k);
     w.Double(v);
@@ -71,7 +73,8 @@ std::vector<std::string> chain_ids(const Dataset& ds, const GapReport& rep) {
 
 // One sentence a planner can read out: which gaps, which tier, which local ties.
 std::string row_reason(const Dataset& ds, const TargetList& list, const TargetRow& row) {
-    std::string s = "fills " + std::to_string(row.links.size()) + " gap link" + (row.links.size() == 1 ? "" : "s") + ": ";
+    std::string s =
+        "fills " + std::to_string(row.links.size()) + " gap link" + (row.links.size() == 1 ? "" : "s") + ": ";
     for (std::size_t i = 0; i < row.links.size() && i < 3; ++i) {
         const TargetLink& l = row.links[i];
         s += (i ? ", " : "") + link_label(ds, l.node) + " (" + std::string(status_name_zh(l.status)) + " gap " +
@@ -104,8 +107,10 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
     for (const auto& l : label_list(ds, e)) w.String(l.c_str());
     w.EndArray();
     w.Key("revenue");
-    if (E.has_revenue(e)) w.Double(E.revenue[e]);
-    else w.Null();
+    if (E.has_revenue(e))
+        w.Double(E.revenue[e]);
+    else
+        w.Null();
     w.Key("links");
     w.StartArray();
     for (const TargetLink& l : row.links) {
@@ -170,22 +175,32 @@ void write_context_json(JsonWriter& w, const Dataset& ds, const TargetList& list
     kv(w, "candidates", static_cast<std::int64_t>(list.targets.size()));
 }
 
-std::string finish(rapidjson::StringBuffer& buf) { return std::string(buf.GetString()) + "\n"; }
+std::string finish(rapidjson::StringBuffer& buf) {
+    return std::string(buf.GetString()) + "\n";
+}
 
-std::size_t shown(std::size_t n, std::size_t top) { return top == 0 ? n : std::min(n, top); }
+std::size_t shown(std::size_t n, std::size_t top) {
+    return top == 0 ? n : std::min(n, top);
+}
 
 // ------------------------------------------------------------------ CSV
 const char* kTargetCsvHeader =
     "list,rank,enterprise,name,region,score,marginal_gap_closed,gap_fill,strength,downstream_demand,quality,size,"
-    "relatedness,source_region,gap_closed_alone,contrib_gap_fill,contrib_strength,contrib_downstream_demand,contrib_quality,"
+    "relatedness,source_region,gap_closed_alone,contrib_gap_fill,contrib_strength,contrib_downstream_demand,contrib_"
+    "quality,"
     "contrib_size,contrib_relatedness,contrib_source_region,labels,revenue,related_firms,links,reason\n";
 
 void csv_row(std::string& out, const Dataset& ds, const TargetList& list, const char* which, const TargetRow& row,
              const double* marginal) {
     const auto& E = ds.enterprises;
     const EnterpriseId e = row.enterprise;
-    std::vector<std::string> f = {which, std::to_string(row.rank), E.id[e], E.name[e], ds.regions.id(E.region[e]),
-                                  fmt(row.score, 6), marginal ? fmt(*marginal, 6) : ""};
+    std::vector<std::string> f = {which,
+                                  std::to_string(row.rank),
+                                  E.id[e],
+                                  E.name[e],
+                                  ds.regions.id(E.region[e]),
+                                  fmt(row.score, 6),
+                                  marginal ? fmt(*marginal, 6) : ""};
     for (int c = 0; c < kComponentCount; ++c) f.push_back(fmt(row.component[c], 6));
     f.push_back(fmt(row.gap_closed_alone, 6));
     for (int c = 0; c < kComponentCount; ++c) f.push_back(fmt(row.contribution[c], 6));
@@ -205,7 +220,8 @@ void csv_row(std::string& out, const Dataset& ds, const TargetList& list, const 
 }
 
 // ------------------------------------------------------------------ table
-std::string rows_table(const Dataset& ds, const std::vector<const TargetRow*>& rows, const std::vector<double>* marginal) {
+std::string rows_table(const Dataset& ds, const std::vector<const TargetRow*>& rows,
+                       const std::vector<double>* marginal) {
     std::vector<std::string> header = {"#", "企业 enterprise", "地区", "score"};
     std::vector<bool> right = {true, false, false, true};
     if (marginal) {
@@ -229,8 +245,8 @@ std::string rows_table(const Dataset& ds, const std::vector<const TargetRow*>& r
         for (int c = 0; c < kComponentCount; ++c) cells.push_back(fmt(r.contribution[c], 3));
         std::string links;
         for (std::size_t k = 0; k < r.links.size() && k < 2; ++k)
-            links += (k ? ", " : "") + link_label(ds, r.links[k].node) + " " + std::string(status_name_zh(r.links[k].status)) +
-                     " " + fmt(r.links[k].gap_score, 2);
+            links += (k ? ", " : "") + link_label(ds, r.links[k].node) + " " +
+                     std::string(status_name_zh(r.links[k].status)) + " " + fmt(r.links[k].gap_score, 2);
         if (r.links.size() > 2) links += " +" + std::to_string(r.links.size() - 2);
         cells.push_back(links);
         t.add_row(cells);
@@ -253,8 +269,12 @@ struct Cell {
     double value = 0;
     std::string text;
 };
-Cell num(double v) { return {true, v, {}}; }
-Cell str(std::string s) { return {false, 0, std::move(s)}; }
+Cell num(double v) {
+    return {true, v, {}};
+}
+Cell str(std::string s) {
+    return {false, 0, std::move(s)};
+}
 
 struct Sheet {
     std::string name;
@@ -264,8 +284,7 @@ struct Sheet {
 };
 
 void write_workbook(const std::string& path, const std::vector<Sheet>& sheets, const std::string& title) {
-    if (path.empty() || path == "-")
-        throw UsageError("--format xlsx writes a binary workbook: give --out FILE.xlsx");
+    if (path.empty() || path == "-") throw UsageError("--format xlsx writes a binary workbook: give --out FILE.xlsx");
     const std::string tmp = path + ".tmp." + std::to_string(::getpid()) + ".xlsx";
     lxw_workbook* wb = workbook_new(tmp.c_str());
     if (!wb) throw InputError(path, 0, "", "cannot create the workbook");
@@ -295,7 +314,8 @@ void write_workbook(const std::string& path, const std::vector<Sheet>& sheets, c
                 const Cell& cell = s.rows[r][c];
                 const auto col = static_cast<lxw_col_t>(c);
                 if (cell.number) {
-                    const bool integral = std::abs(cell.value - std::round(cell.value)) < 1e-12 && std::abs(cell.value) < 1e15;
+                    const bool integral =
+                        std::abs(cell.value - std::round(cell.value)) < 1e-12 && std::abs(cell.value) < 1e15;
                     worksheet_write_number(ws, row, col, cell.value, integral ? nullptr : decimals);
                 } else if (!cell.text.empty()) {
                     worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
@@ -332,18 +352,24 @@ Sheet ranked_sheet(const Dataset& ds, const TargetList& list, const std::vector<
     }
     s.header.push_back("单独引进缺口缩减");
     s.widths.push_back(14);
-    for (const char* h : {"填补环节数", "主要填补环节", "企业标签", "营业收入(万元)", "本地关联企业数", "推荐理由"}) s.header.push_back(h);
+    for (const char* h : {"填补环节数", "主要填补环节", "企业标签", "营业收入(万元)", "本地关联企业数", "推荐理由"})
+        s.header.push_back(h);
     for (double w : {10.0, 36.0, 24.0, 14.0, 12.0, 80.0}) s.widths.push_back(w);
     auto add = [&](const TargetRow& r, const char* which, std::int32_t rank, const double* m) {
         const EnterpriseId e = r.enterprise;
-        std::vector<Cell> row = {num(rank), str(which), str(ds.enterprises.id[e]), str(ds.enterprises.name[e]),
-                                 str(region_label(ds, ds.enterprises.region[e])), num(r.score)};
+        std::vector<Cell> row = {num(rank),
+                                 str(which),
+                                 str(ds.enterprises.id[e]),
+                                 str(ds.enterprises.name[e]),
+                                 str(region_label(ds, ds.enterprises.region[e])),
+                                 num(r.score)};
         if (marginal) row.push_back(m ? num(*m) : str(""));
         for (int c = 0; c < kComponentCount; ++c) row.push_back(num(r.contribution[c]));
         row.push_back(num(r.gap_closed_alone));
         row.push_back(num(static_cast<double>(r.links.size())));
-        row.push_back(str(r.links.empty() ? "" : link_label(ds, r.links.front().node) + " (" +
-                                                      std::string(status_name_zh(r.links.front().status)) + ")"));
+        row.push_back(str(r.links.empty() ? ""
+                                          : link_label(ds, r.links.front().node) + " (" +
+                                                std::string(status_name_zh(r.links.front().status)) + ")"));
         row.push_back(str(labels_zh(ds, e)));
         row.push_back(ds.enterprises.has_revenue(e) ? num(ds.enterprises.revenue[e]) : str(""));
         row.push_back(num(r.related_firms));
@@ -358,19 +384,21 @@ Sheet ranked_sheet(const Dataset& ds, const TargetList& list, const std::vector<
     return s;
 }
 
-Sheet links_sheet(const Dataset& ds, const std::vector<const TargetRow*>& rows, const std::vector<const TargetRow*>* local) {
+Sheet links_sheet(const Dataset& ds, const std::vector<const TargetRow*>& rows,
+                  const std::vector<const TargetRow*>* local) {
     Sheet s;
     s.name = "环节明细";
-    s.header = {"排名", "名单", "企业代码", "企业名称", "产业链", "环节代码", "环节名称", "状态", "缺口分值",
-                "业务占比", "全国产能占比", "本地下游覆盖", "得分贡献"};
+    s.header = {"排名", "名单",     "企业代码", "企业名称",     "产业链",       "环节代码", "环节名称",
+                "状态", "缺口分值", "业务占比", "全国产能占比", "本地下游覆盖", "得分贡献"};
     s.widths = {6, 10, 14, 30, 16, 24, 24, 10, 10, 10, 12, 12, 10};
     auto add = [&](const TargetRow& r, const char* which, std::int32_t rank) {
         for (const TargetLink& l : r.links) {
             const ChainNode& n = ds.nodes[l.node];
-            s.rows.push_back({num(rank), str(which), str(ds.enterprises.id[r.enterprise]), str(ds.enterprises.name[r.enterprise]),
-                              str(ds.chains[n.chain].name), str(n.id), str(link_label(ds, l.node)),
-                              str(std::string(status_name_zh(l.status))), num(l.gap_score), num(l.attachment_weight),
-                              num(l.firm_share), num(l.downstream_local), num(l.contribution)});
+            s.rows.push_back({num(rank), str(which), str(ds.enterprises.id[r.enterprise]),
+                              str(ds.enterprises.name[r.enterprise]), str(ds.chains[n.chain].name), str(n.id),
+                              str(link_label(ds, l.node)), str(std::string(status_name_zh(l.status))), num(l.gap_score),
+                              num(l.attachment_weight), num(l.firm_share), num(l.downstream_local),
+                              num(l.contribution)});
         }
     };
     for (std::size_t i = 0; i < rows.size(); ++i) add(*rows[i], "引进目标", rows[i]->rank);
@@ -384,7 +412,9 @@ Sheet snapshot_sheet(const Dataset& ds, const TargetList& list, std::vector<std:
     s.name = "参数与数据";
     s.header = {"项目", "值", "说明"};
     s.widths = {28, 40, 80};
-    auto add = [&](std::string k, Cell v, std::string note) { s.rows.push_back({str(std::move(k)), std::move(v), str(std::move(note))}); };
+    auto add = [&](std::string k, Cell v, std::string note) {
+        s.rows.push_back({str(std::move(k)), std::move(v), str(std::move(note))});
+    };
     std::string chains;
     for (const auto& c : chain_ids(ds, list.report)) chains += (chains.empty() ? "" : ",") + c;
     add("chaingap", str(CHAINGAP_VERSION), "engine version");
@@ -400,10 +430,13 @@ Sheet snapshot_sheet(const Dataset& ds, const TargetList& list, std::vector<std:
     std::string from;
     for (const auto& x : list.query.from_regions.items) from += (from.empty() ? "" : ",") + x;
     add("重点来源地 from_regions", str(from), "002 第四章第三节 (京津冀, 长三角, 粤港澳大湾区)");
-    add("区外企业数 firms outside", num(static_cast<double>(list.firms_outside)), "non-aggregate firms outside the region");
+    add("区外企业数 firms outside", num(static_cast<double>(list.firms_outside)),
+        "non-aggregate firms outside the region");
     add("候选企业数 candidates", num(static_cast<double>(list.targets.size())), "firms outside at ≥1 gap link");
-    for (const auto& p : gap_param_info()) add(std::string("gap.") + p.name, num(list.query.gap_params.*p.member), p.help);
-    for (const auto& p : rank_param_info()) add(std::string("rank.") + p.name, num(list.query.rank_params.*p.member), p.help);
+    for (const auto& p : gap_param_info())
+        add(std::string("gap.") + p.name, num(list.query.gap_params.*p.member), p.help);
+    for (const auto& p : rank_param_info())
+        add(std::string("rank.") + p.name, num(list.query.rank_params.*p.member), p.help);
     for (auto& row : extra) s.rows.push_back(std::move(row));
     return s;
 }
@@ -452,11 +485,15 @@ std::string targets_to_csv(const Dataset& ds, const TargetList& list, std::size_
 
 std::string targets_to_table(const Dataset& ds, const TargetList& list, std::size_t top) {
     std::string out = table_preamble(ds, list);
-    out += "\n引进目标 targets (score contributions per component):\n" + rows_table(ds, first(list.targets, top), nullptr);
+    out +=
+        "\n引进目标 targets (score contributions per component):\n" + rows_table(ds, first(list.targets, top), nullptr);
     if (list.query.include_local)
-        out += "\n本地培育 local firms to grow (育新扶小 / 增资扩产):\n" + rows_table(ds, first(list.local, top), nullptr);
-    out += "\nComponents: 补链 gap_fill, 实力 strength, 需求 downstream_demand, 层级 quality, 规模 size, 关联 relatedness,\n"
-           "来源 source_region (docs/targets.md). --format json lists every link and component.\n";
+        out +=
+            "\n本地培育 local firms to grow (育新扶小 / 增资扩产):\n" + rows_table(ds, first(list.local, top), nullptr);
+    out +=
+        "\nComponents: 补链 gap_fill, 实力 strength, 需求 downstream_demand, 层级 quality, 规模 size, 关联 "
+        "relatedness,\n"
+        "来源 source_region (docs/targets.md). --format json lists every link and component.\n";
     return out;
 }
 
@@ -464,10 +501,11 @@ void targets_to_xlsx(const Dataset& ds, const TargetList& list, std::size_t top,
     const auto rows = first(list.targets, top);
     const auto local = first(list.local, top);
     const auto* lp = list.query.include_local ? &local : nullptr;
-    write_workbook(path,
-                   {ranked_sheet(ds, list, rows, nullptr, "目标企业", lp), links_sheet(ds, rows, lp),
-                    snapshot_sheet(ds, list, {{str("显示行数 shown"), num(static_cast<double>(rows.size())), str("--top")}})},
-                   "目标企业库 " + region_label(ds, list.report.region));
+    write_workbook(
+        path,
+        {ranked_sheet(ds, list, rows, nullptr, "目标企业", lp), links_sheet(ds, rows, lp),
+         snapshot_sheet(ds, list, {{str("显示行数 shown"), num(static_cast<double>(rows.size())), str("--top")}})},
+        "目标企业库 " + region_label(ds, list.report.region));
 }
 
 // ====================================================================== portfolio
@@ -510,7 +548,8 @@ std::string portfolio_to_table(const Dataset& ds, const TargetList& list, const 
         marginal.push_back(pick.marginal_gap_closed);
     }
     std::string out = table_preamble(ds, list);
-    out += "\nPortfolio of " + std::to_string(p.picks.size()) + " (" + p.method + ", in pick order; # = pick, score = plain score):\n";
+    out += "\nPortfolio of " + std::to_string(p.picks.size()) + " (" + p.method +
+           ", in pick order; # = pick, score = plain score):\n";
     out += rows_table(ds, rows, &marginal);
     out += "\nTotal gap " + fmt(p.total_gap_before, 3) + ": the portfolio closes " + fmt(p.portfolio_gap_closed, 3) +
            ", the plain top-" + std::to_string(p.topk.size()) + " by score closes " + fmt(p.topk_gap_closed, 3) + ".\n";
@@ -526,14 +565,16 @@ void portfolio_to_xlsx(const Dataset& ds, const TargetList& list, const Portfoli
     }
     std::string topk;
     for (EnterpriseId e : p.topk) topk += (topk.empty() ? "" : ",") + ds.enterprises.id[e];
-    write_workbook(path,
-                   {ranked_sheet(ds, list, rows, &marginal, "招商组合", nullptr), links_sheet(ds, rows, nullptr),
-                    snapshot_sheet(ds, list,
-                                   {{str("组合方法 method"), str(p.method), str("greedy by marginal gap reduction (docs/targets.md)")},
-                                    {str("缺口总量 total_gap_before"), num(p.total_gap_before), str("Σ gap_score over the analysed links")},
-                                    {str("组合缩减 portfolio_gap_closed"), num(p.portfolio_gap_closed), str("")},
-                                    {str("前K缩减 topk_gap_closed"), num(p.topk_gap_closed), str(topk)}})},
-                   "招商组合 " + region_label(ds, list.report.region));
+    write_workbook(
+        path,
+        {ranked_sheet(ds, list, rows, &marginal, "招商组合", nullptr), links_sheet(ds, rows, nullptr),
+         snapshot_sheet(
+             ds, list,
+             {{str("组合方法 method"), str(p.method), str("greedy by marginal gap reduction (docs/targets.md)")},
+              {str("缺口总量 total_gap_before"), num(p.total_gap_before), str("Σ gap_score over the analysed links")},
+              {str("组合缩减 portfolio_gap_closed"), num(p.portfolio_gap_closed), str("")},
+              {str("前K缩减 topk_gap_closed"), num(p.topk_gap_closed), str(topk)}})},
+        "招商组合 " + region_label(ds, list.report.region));
 }
 
 // ====================================================================== what-if
@@ -579,9 +620,14 @@ std::string whatif_to_csv(const Dataset& ds, const WhatIfResult& r, bool bom) {
     std::string out = bom ? "\xEF\xBB\xBF" : "";
     out += "region,chain,node,name,status_before,status_after,gap_before,gap_after\n";
     for (const LinkChange& c : r.changes) {
-        std::vector<std::string> f = {ds.regions.id(r.region), ds.chains[c.chain].id, ds.nodes[c.node].id, ds.nodes[c.node].name,
-                                      std::string(status_name(c.status_before)), std::string(status_name(c.status_after)),
-                                      fmt(c.gap_before, 6), fmt(c.gap_after, 6)};
+        std::vector<std::string> f = {ds.regions.id(r.region),
+                                      ds.chains[c.chain].id,
+                                      ds.nodes[c.node].id,
+                                      ds.nodes[c.node].name,
+                                      std::string(status_name(c.status_before)),
+                                      std::string(status_name(c.status_after)),
+                                      fmt(c.gap_before, 6),
+                                      fmt(c.gap_after, 6)};
         for (std::size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + csv_field(f[i]);
         out += "\n";
     }
@@ -590,9 +636,10 @@ std::string whatif_to_csv(const Dataset& ds, const WhatIfResult& r, bool bom) {
 
 std::string whatif_to_table(const Dataset& ds, const WhatIfResult& r) {
     std::string added;
-    for (EnterpriseId e : r.added) added += (added.empty() ? "" : ", ") + ds.enterprises.name[e] + " " + ds.enterprises.id[e];
-    std::string out = "What if " + added + " opened a branch in " + region_label(ds, r.region) + " (benchmark frozen at " +
-                      fmt(100 * r.before.benchmark.share, 2) + "%):\n";
+    for (EnterpriseId e : r.added)
+        added += (added.empty() ? "" : ", ") + ds.enterprises.name[e] + " " + ds.enterprises.id[e];
+    std::string out = "What if " + added + " opened a branch in " + region_label(ds, r.region) +
+                      " (benchmark frozen at " + fmt(100 * r.before.benchmark.share, 2) + "%):\n";
     TextTable t({"chain", "环节 link", "before", "after", "gap before", "gap after", "closed"},
                 {false, false, false, false, true, true, true});
     for (const LinkChange& c : r.changes)
@@ -613,8 +660,9 @@ void whatif_to_xlsx(const Dataset& ds, const WhatIfResult& r, const std::string&
     changes.widths = {16, 24, 24, 10, 10, 12, 12, 12};
     for (const LinkChange& c : r.changes)
         changes.rows.push_back({str(ds.chains[c.chain].name), str(ds.nodes[c.node].id), str(link_label(ds, c.node)),
-                                str(std::string(status_name_zh(c.status_before))), str(std::string(status_name_zh(c.status_after))),
-                                num(c.gap_before), num(c.gap_after), num(c.gap_before - c.gap_after)});
+                                str(std::string(status_name_zh(c.status_before))),
+                                str(std::string(status_name_zh(c.status_after))), num(c.gap_before), num(c.gap_after),
+                                num(c.gap_before - c.gap_after)});
     Sheet links;
     links.name = "引进后缺口";
     links.header = {"产业链", "环节代码", "环节名称", "状态", "缺口分值", "本地企业数", "本地份额", "RCA"};
@@ -638,7 +686,8 @@ void whatif_to_xlsx(const Dataset& ds, const WhatIfResult& r, const std::string&
                  {str("基准份额 benchmark (frozen)"), num(r.before.benchmark.share), str(r.before.benchmark.source)},
                  {str("缺口总量 before"), num(r.total_gap_before), str("")},
                  {str("缺口总量 after"), num(r.total_gap_after), str("")}};
-    for (const auto& p : gap_param_info()) snap.rows.push_back({str(std::string("gap.") + p.name), num(r.before.params.*p.member), str(p.help)});
+    for (const auto& p : gap_param_info())
+        snap.rows.push_back({str(std::string("gap.") + p.name), num(r.before.params.*p.member), str(p.help)});
     write_workbook(path, {changes, links, snap}, "what-if " + region_label(ds, r.region));
 }
 

@@ -43,8 +43,7 @@ const std::vector<RankParamInfo>& rank_param_info() {
         {"relation_cooperate", &RankParams::relation_cooperate, 0.0, 10.0, "relation",
          "points per cooperation relation"},
         {"relation_own", &RankParams::relation_own, 0.0, 10.0, "relation", "points per ownership relation"},
-        {"relation_other", &RankParams::relation_other, 0.0, 10.0, "relation",
-         "points per compete / other relation"},
+        {"relation_other", &RankParams::relation_other, 0.0, 10.0, "relation", "points per compete / other relation"},
         {"relation_saturation", &RankParams::relation_saturation, 1e-9, 1e6, "relation",
          "relation points (× relation weight) that give the full relatedness component"},
     };
@@ -78,7 +77,8 @@ void set_rank_param(RankParams& params, const std::string& name, double value) {
 namespace {
 std::size_t line_at(const std::string& text, std::size_t offset) {
     offset = std::min(offset, text.size());
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+    return 1 +
+           static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 std::size_t line_of_key(const std::string& text, const std::string& key) {
     const std::size_t at = text.find("\"" + key + "\"");

@@ -129,8 +129,8 @@ std::unique_ptr<Evaluator> make_evaluator(const Dataset& ds, const TargetQuery& 
 
 // Greedy over `pool` (indices into ranked rows, in rank order): K picks by marginal gap closed;
 // ties keep the better-ranked firm (pool order = score desc, then id).
-std::vector<PortfolioPick> greedy(const Dataset& ds, const TargetList& ranked, std::vector<std::size_t> pool,
-                                  int k, bool reference) {
+std::vector<PortfolioPick> greedy(const Dataset& ds, const TargetList& ranked, std::vector<std::size_t> pool, int k,
+                                  bool reference) {
     auto eval = make_evaluator(ds, ranked.query, reference);
     std::vector<PortfolioPick> picks;
     while (static_cast<int>(picks.size()) < k && !pool.empty()) {

@@ -11,10 +11,10 @@ const std::vector<SourceRegionGroup>& source_region_groups() {
         {"jingjinji", "京津冀", "002 第四章第三节", {"110000", "120000", "130000"}},
         {"yangtze_delta", "长三角", "002 第四章第三节", {"310000", "320000", "330000", "340000"}},
         {"gba", "粤港澳大湾区", "002 第四章第三节", {"440000", "810000", "820000"}},
-        {"us_eu_jp_kr", "欧美日韩", "002 第二章第三节",
-         {"USA", "JPN", "KOR", "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC",
-          "HUN", "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP",
-          "SWE"}},
+        {"us_eu_jp_kr", "欧美日韩", "002 第二章第三节", {"USA", "JPN", "KOR", "AUT", "BEL", "BGR", "HRV", "CYP",
+                                                         "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN",
+                                                         "IRL", "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL",
+                                                         "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"}},
     };
     return groups;
 }

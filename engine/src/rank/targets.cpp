@@ -12,69 +12,106 @@ namespace chaingap {
 
 const char* component_name(Component c) {
     switch (c) {
-        case Component::gap_fill: return "gap_fill";
-        case Component::strength: return "strength";
-        case Component::downstream_demand: return "downstream_demand";
-        case Component::quality: return "quality";
-        case Component::size: return "size";
-        case Component::relatedness: return "relatedness";
-        case Component::source_region: return "source_region";
+        case Component::gap_fill:
+            return "gap_fill";
+        case Component::strength:
+            return "strength";
+        case Component::downstream_demand:
+            return "downstream_demand";
+        case Component::quality:
+            return "quality";
+        case Component::size:
+            return "size";
+        case Component::relatedness:
+            return "relatedness";
+        case Component::source_region:
+            return "source_region";
     }
     return "?";
 }
 
 const char* component_name_zh(Component c) {
     switch (c) {
-        case Component::gap_fill: return "补链强链";
-        case Component::strength: return "环节实力";
-        case Component::downstream_demand: return "本地下游需求";
-        case Component::quality: return "企业层级";
-        case Component::size: return "企业规模";
-        case Component::relatedness: return "本地关联";
-        case Component::source_region: return "重点来源地";
+        case Component::gap_fill:
+            return "补链强链";
+        case Component::strength:
+            return "环节实力";
+        case Component::downstream_demand:
+            return "本地下游需求";
+        case Component::quality:
+            return "企业层级";
+        case Component::size:
+            return "企业规模";
+        case Component::relatedness:
+            return "本地关联";
+        case Component::source_region:
+            return "重点来源地";
     }
     return "?";
 }
 
 double component_weight(const RankParams& p, Component c) {
     switch (c) {
-        case Component::gap_fill: return p.gap_fill;
-        case Component::strength: return p.strength;
-        case Component::downstream_demand: return p.downstream_demand;
-        case Component::quality: return p.quality;
-        case Component::size: return p.size;
-        case Component::relatedness: return p.relatedness;
-        case Component::source_region: return p.source_region;
+        case Component::gap_fill:
+            return p.gap_fill;
+        case Component::strength:
+            return p.strength;
+        case Component::downstream_demand:
+            return p.downstream_demand;
+        case Component::quality:
+            return p.quality;
+        case Component::size:
+            return p.size;
+        case Component::relatedness:
+            return p.relatedness;
+        case Component::source_region:
+            return p.source_region;
     }
     return 0;
 }
 
 namespace {
-constexpr int idx(Component c) { return static_cast<int>(c); }
+constexpr int idx(Component c) {
+    return static_cast<int>(c);
+}
 
 double label_points(const RankParams& p, int bit) {
     // Bits follow kLabelNames (model/enterprise.hpp).
     switch (bit) {
-        case 0: return p.points_fortune500;
-        case 1: return p.points_china500;
-        case 2: return p.points_top10;
-        case 3: return p.points_little_giant;
-        case 4: return p.points_srdi;
-        case 5: return p.points_hightech;
-        case 6: return p.points_listed;
-        case 7: return p.points_chain_leader;
-        default: return 0;
+        case 0:
+            return p.points_fortune500;
+        case 1:
+            return p.points_china500;
+        case 2:
+            return p.points_top10;
+        case 3:
+            return p.points_little_giant;
+        case 4:
+            return p.points_srdi;
+        case 5:
+            return p.points_hightech;
+        case 6:
+            return p.points_listed;
+        case 7:
+            return p.points_chain_leader;
+        default:
+            return 0;
     }
 }
 
 double relation_points(const RankParams& p, RelationType t) {
     switch (t) {
-        case RelationType::supply: return p.relation_supply;
-        case RelationType::invest: return p.relation_invest;
-        case RelationType::cooperate: return p.relation_cooperate;
-        case RelationType::own: return p.relation_own;
+        case RelationType::supply:
+            return p.relation_supply;
+        case RelationType::invest:
+            return p.relation_invest;
+        case RelationType::cooperate:
+            return p.relation_cooperate;
+        case RelationType::own:
+            return p.relation_own;
         case RelationType::compete:
-        case RelationType::other: return p.relation_other;
+        case RelationType::other:
+            return p.relation_other;
     }
     return 0;
 }
@@ -83,11 +120,11 @@ double relation_points(const RankParams& p, RelationType t) {
 struct Scorer {
     const Dataset& ds;
     const TargetQuery& q;
-    std::vector<const LinkGap*> link;       // per node: its LinkGap when in the analysed chains
-    std::vector<double> downstream_local;   // per node: d_l
-    std::vector<char> inside;               // per enterprise: inside R
-    std::vector<double> rel_points;         // per enterprise
-    std::vector<std::int32_t> rel_firms;    // per enterprise: distinct related firms inside R
+    std::vector<const LinkGap*> link;      // per node: its LinkGap when in the analysed chains
+    std::vector<double> downstream_local;  // per node: d_l
+    std::vector<char> inside;              // per enterprise: inside R
+    std::vector<double> rel_points;        // per enterprise
+    std::vector<std::int32_t> rel_firms;   // per enterprise: distinct related firms inside R
 
     Scorer(const Dataset& d, const TargetQuery& query, const GapReport& report) : ds(d), q(query) {
         link.assign(ds.nodes.size(), nullptr);
@@ -156,7 +193,8 @@ struct Scorer {
             gap_fill += e_l;
             strength += e_l * l.firm_share;
             demand += e_l * l.downstream_local;
-            l.contribution = p.gap_fill * e_l + p.strength * e_l * l.firm_share + p.downstream_demand * e_l * l.downstream_local;
+            l.contribution =
+                p.gap_fill * e_l + p.strength * e_l * l.firm_share + p.downstream_demand * e_l * l.downstream_local;
             row.links.push_back(l);
         }
         std::stable_sort(row.links.begin(), row.links.end(), [](const TargetLink& a, const TargetLink& b) {
@@ -166,9 +204,10 @@ struct Scorer {
         double labels = 0;
         for (int bit = 0; bit < static_cast<int>(kLabelNames.size()); ++bit)
             if (E.has_label(e, bit)) labels += label_points(p, bit);
-        const double size_c = E.has_revenue(e)
-                                  ? std::min(1.0, std::log10(1.0 + E.revenue[e]) / std::log10(1.0 + p.size_reference_revenue))
-                                  : 0.0;
+        const double size_c =
+            E.has_revenue(e)
+                ? std::min(1.0, std::log10(1.0 + E.revenue[e]) / std::log10(1.0 + p.size_reference_revenue))
+                : 0.0;
         row.relation_points = rel_points[e];
         row.related_firms = rel_firms[e];
         row.component[idx(Component::gap_fill)] = gap_fill;

@@ -18,7 +18,8 @@ std::vector<EnterpriseId> resolve_additions(const Dataset& ds, RegionId region, 
             throw UsageError("--add: enterprise '" + id + "' is already inside region " + ds.regions.id(region) +
                              " (its region is " + ds.regions.id(ds.enterprises.region[*e]) + ")");
         if (ds.enterprises.is_aggregate(*e))
-            throw UsageError("--add: '" + id + "' is an aggregate row (unnamed firms), not a firm that can be attracted");
+            throw UsageError("--add: '" + id +
+                             "' is an aggregate row (unnamed firms), not a firm that can be attracted");
         if (std::find(out.begin(), out.end(), *e) != out.end())
             throw UsageError("--add: enterprise '" + id + "' is given twice");
         out.push_back(*e);
@@ -31,7 +32,8 @@ Dataset with_branches(const Dataset& ds, RegionId region, const std::vector<Ente
     auto& E = out.enterprises;
     for (EnterpriseId e : added) {
         const std::string id = ds.enterprises.id[e] + "@" + ds.regions.id(region);
-        if (ds.find_enterprise(id)) throw UsageError("what-if: the branch id '" + id + "' already exists in the dataset");
+        if (ds.find_enterprise(id))
+            throw UsageError("what-if: the branch id '" + id + "' already exists in the dataset");
         const auto branch = static_cast<EnterpriseId>(E.size());
         E.push(id, ds.enterprises.name[e], region, ds.enterprises.revenue[e], ds.enterprises.employees[e],
                ds.enterprises.founded[e], ds.enterprises.labels[e], false);

@@ -29,7 +29,7 @@ namespace chaingap {
 
 struct RankParams {
     // ---- component weights (score = Σ weight × component) ----
-    double gap_fill = 0.40;           // must be > 0: the list is about filling gaps
+    double gap_fill = 0.40;  // must be > 0: the list is about filling gaps
     double strength = 0.15;
     double downstream_demand = 0.10;
     double quality = 0.15;
@@ -44,7 +44,7 @@ struct RankParams {
     double points_little_giant = 0.6;  // 专精特新"小巨人" (national tier of 专精特新)
     double points_srdi = 0.4;          // 专精特新
     double points_listed = 0.3;        // 上市公司 (disclosed accounts; not named in 000 二.6)
-    double points_hightech = 0.2;      // 高新技术企业 (000 二.6 "以高端制造业和高新技术产业为重点")
+    double points_hightech = 0.2;  // 高新技术企业 (000 二.6 "以高端制造业和高新技术产业为重点")
     // ---- size ----
     // Revenue (万元) that earns the full size component: 1e7 万元 = 1000亿元, about the smallest
     // revenue of a 中国500强 firm in recent lists (order of magnitude; log scale).
@@ -54,7 +54,7 @@ struct RankParams {
     double relation_invest = 1.0;
     double relation_cooperate = 0.5;
     double relation_own = 1.0;
-    double relation_other = 0.0;   // compete and other: no evidence of fit
+    double relation_other = 0.0;       // compete and other: no evidence of fit
     double relation_saturation = 3.0;  // this many relation points give the full component
 
     void validate() const;  // throws UsageError naming the parameter and its allowed range

@@ -76,13 +76,13 @@ private:
 };
 
 struct PortfolioPick {
-    TargetRow row;                    // the firm's ranking row (rank = its rank in the plain list)
-    double marginal_gap_closed = 0;   // in pick order
+    TargetRow row;                   // the firm's ranking row (rank = its rank in the plain list)
+    double marginal_gap_closed = 0;  // in pick order
 };
 
 struct Portfolio {
-    std::vector<PortfolioPick> picks;         // in pick order
-    std::vector<EnterpriseId> topk;           // plain top-K by score
+    std::vector<PortfolioPick> picks;  // in pick order
+    std::vector<EnterpriseId> topk;    // plain top-K by score
     double total_gap_before = 0;
     double portfolio_gap_closed = 0;
     double greedy_gap_closed = 0;

@@ -45,14 +45,14 @@ struct TargetRow {
     std::int32_t rank = 0;  // 1-based
     EnterpriseId enterprise = kNone;
     double score = 0;
-    std::vector<TargetLink> links;  // by contribution desc, then node id
+    std::vector<TargetLink> links;              // by contribution desc, then node id
     double component[kComponentCount] = {};     // values
     double contribution[kComponentCount] = {};  // weight × value
     double relation_points = 0;                 // raw relatedness evidence
     // What-if gap closed if this firm alone opened a branch in R (rank/portfolio.hpp GapClosure):
     // reported beside the score, not part of it (the score's gap_fill is the cheaper Σ g·a proxy).
     double gap_closed_alone = 0;
-    std::int32_t related_firms = 0;             // distinct firms inside R it has relations with
+    std::int32_t related_firms = 0;  // distinct firms inside R it has relations with
 };
 
 struct TargetQuery {
@@ -66,10 +66,10 @@ struct TargetQuery {
 
 struct TargetList {
     TargetQuery query;
-    GapReport report;                 // R's gap report the ranking is based on
-    std::vector<TargetRow> targets;   // all candidates, ranked (callers cut to --top)
-    std::vector<TargetRow> local;     // firms inside R to grow (include_local)
-    std::int64_t firms_outside = 0;   // non-aggregate enterprises outside R (before the gap filter)
+    GapReport report;                // R's gap report the ranking is based on
+    std::vector<TargetRow> targets;  // all candidates, ranked (callers cut to --top)
+    std::vector<TargetRow> local;    // firms inside R to grow (include_local)
+    std::int64_t firms_outside = 0;  // non-aggregate enterprises outside R (before the gap filter)
 };
 
 // Throws UsageError on invalid parameters.

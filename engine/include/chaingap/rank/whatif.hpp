@@ -38,7 +38,7 @@ struct WhatIfResult {
     GapReport before;                 // on the base dataset
     Dataset after_dataset;            // the dataset with the branches (after.* refers to it)
     GapReport after;
-    std::vector<LinkChange> changes;  // every link whose status or gap changed, by gap reduction desc
+    std::vector<LinkChange> changes;                   // every link whose status or gap changed, by gap reduction desc
     double total_gap_before = 0, total_gap_after = 0;  // Σ gap_score over the reported links
 };
 
