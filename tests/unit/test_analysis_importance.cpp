@@ -73,3 +73,15 @@ TEST_CASE("importance parameters are validated", "[analysis]") {
     p.reach_weight = 2;
     CHECK_THROWS_WITH(compute_importance(ds, p), Catch::Matchers::Contains("reach_weight"));
 }
+
+TEST_CASE("a sub-link without its own weight inherits its segment's, and its own weight wins", "[analysis]") {
+    TempDir d;
+    Dataset ds = toy_dataset(d, R"({"id": "toy", "name": "权", "nodes": [
+        {"id": "seg", "name": "S", "weight": 0.5}, {"id": "a", "name": "A", "parent": "seg"},
+        {"id": "b", "name": "B", "parent": "seg", "weight": 0.8}, {"id": "c", "name": "C"}]})", "c");
+    auto imp = compute_importance(ds, GapParams{});
+    CHECK(imp[node(ds, "a")].weight == 0.5);
+    CHECK(imp[node(ds, "b")].weight == 0.8);  // not 0.5 × 0.8
+    CHECK(imp[node(ds, "c")].weight == 1.0);
+    CHECK(imp[node(ds, "b")].importance == Approx(imp[node(ds, "a")].importance * 0.8 / 0.5));
+}

@@ -72,8 +72,12 @@ void compute_chain(const Dataset& ds, const Chain& c, const GapParams& params, s
         }
         ni.reach = static_cast<double>(covered_count) / static_cast<double>(L);
         ni.betweenness = best_betweenness;
-        ni.weight = 1.0;
-        for (NodeId x = n; x != kNone; x = ds.nodes[x].parent) ni.weight *= ds.nodes[x].weight;
+        ni.weight = 1.0;  // own weight, else the nearest ancestor's that is given
+        for (NodeId x = n; x != kNone; x = ds.nodes[x].parent)
+            if (ds.nodes[x].weight_given) {
+                ni.weight = ds.nodes[x].weight;
+                break;
+            }
         double r = ni.weight * (params.reach_weight * ni.reach + params.betweenness_weight * ni.betweenness);
         raw[n - c.first_node] = r;
         max_raw = std::max(max_raw, r);

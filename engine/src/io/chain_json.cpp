@@ -149,6 +149,7 @@ ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
         n.source = r.str(v, "source", false);
         n.same_as_key = r.str(v, "same_as", false);
         n.weight = r.weight(v, "weight");
+        n.weight_given = v.HasMember("weight") && !v["weight"].IsNull();
         if (auto p = v.FindMember("priority"); p != v.MemberEnd() && !p->value.IsNull()) {
             if (!p->value.IsBool()) r.fail("priority", "must be true or false");
             n.priority = p->value.GetBool();

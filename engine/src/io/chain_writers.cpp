@@ -127,7 +127,7 @@ std::string chain_to_json(const Dataset& ds, ChainId cid) {
         if (!node.name_en.empty()) str("name_en", node.name_en);
         if (node.parent != kNone) str("parent", ds.nodes[node.parent].id);
         if (!node.stage.empty()) str("stage", node.stage);
-        if (node.weight != 1.0) {
+        if (node.weight_given) {
             w.Key("weight");
             w.Double(node.weight);
         }

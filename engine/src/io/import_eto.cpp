@@ -3,6 +3,7 @@
 #include "chaingap/io/import_eto.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <deque>
 #include <filesystem>
@@ -29,7 +30,24 @@ struct Input {
     int parent = -1;                  // index into inputs (is_type_of)
     std::vector<int> goes_into;       // indices
     std::string stage;                // stage name it hangs under ("" for a top-level output)
+    double market_usd = 0;            // global market size from inputs.csv, 0 when not given
+    bool market_imputed = false;      // market_usd derived from the parent's (see node weights)
 };
+
+// "$13 billion (2025)", "$44 million (2022)" -> US dollars; 0 when the text gives no size.
+double parse_market_size(std::string_view text) {
+    const auto dollar = text.find('$');
+    if (dollar == std::string_view::npos) return 0;
+    std::size_t end = dollar + 1;
+    while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == '.')) ++end;
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(text.data() + dollar + 1, text.data() + end, value);
+    if (ec != std::errc() || ptr == text.data() + dollar + 1) return 0;
+    const std::string_view rest = text.substr(end);
+    if (rest.rfind(" billion", 0) == 0) return value * 1e9;
+    if (rest.rfind(" million", 0) == 0) return value * 1e6;
+    return 0;
+}
 
 struct Provider {
     std::string id, name, alias, type, country;  // country: region id (ISO-3 or VARIOUS)
@@ -91,6 +109,7 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
     {
         const auto c_id = inputs.require_column("input_id"), c_name = inputs.require_column("input_name"),
                    c_type = inputs.require_column("type"), c_stage = inputs.require_column("stage_id");
+        const auto c_market = inputs.optional_column("market_share_chart_global_market_size_info");
         std::set<std::string> used_ids;
         for (const auto& [sid, sname] : stage_name) used_ids.insert(import_detail::slug(sname));
         for (std::size_t r = 0; r < inputs.rows(); ++r) {
@@ -99,6 +118,7 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
             x.name = inputs.text(r, c_name);
             x.type = inputs.text(r, c_type, false);
             x.stage_id = inputs.text(r, c_stage, false);
+            if (c_market) x.market_usd = parse_market_size(inputs.text(r, *c_market, false));
             if (!x.stage_id.empty() && !stage_name.count(x.stage_id)) inputs.fail(r, c_stage, "unknown stage '" + x.stage_id + "'");
             if (!input_index.emplace(x.eto_id, static_cast<int>(in.size())).second) inputs.fail(r, c_id, "duplicate input id");
             if (stage_name.count(x.eto_id)) inputs.fail(r, c_id, "input id equals a stage id");
@@ -400,6 +420,52 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
     for (auto& [id, b] : bench) b = inputs_with_data ? b / inputs_with_data : 0.0;
     st.benchmark = bench;
 
+    // ---- node weights from market size ----
+    // The chain graph alone weighs every lithography sub-type alike; a specialist weighs EUV ($13 bn)
+    // far above ArF dry ($0.5 bn). weight = 0.1 + 0.9 · (log10 size − log10 min) / (log10 max − log10 min)
+    // over the inputs with a size; inputs without one inherit their parent's weight in the engine.
+    // An input without a size gets what its parent's size leaves after the sub-inputs that have one,
+    // split equally among those that have none (or, when nothing is left, the smallest known sibling).
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            if (in[i].market_usd > 0 || in[i].parent < 0 || in[in[i].parent].market_usd <= 0) continue;
+            const int p = in[i].parent;
+            double known = 0, smallest = 0;
+            int unknown = 0;
+            for (const Input& y : in) {
+                if (y.parent != p) continue;
+                if (y.market_usd > 0 && !y.market_imputed) {
+                    known += y.market_usd;
+                    smallest = smallest > 0 ? std::min(smallest, y.market_usd) : y.market_usd;
+                } else if (y.market_usd <= 0) {
+                    ++unknown;
+                }
+            }
+            const double left = in[p].market_usd - known;
+            in[i].market_usd = left > 0 ? left / unknown : (smallest > 0 ? smallest : in[p].market_usd / (unknown + 1));
+            in[i].market_imputed = true;
+            ++st.inputs_with_imputed_market_size;
+            changed = true;
+        }
+    }
+    double log_min = 0, log_max = 0;
+    {
+        bool any = false;
+        for (const Input& x : in) {
+            if (x.market_usd <= 0 || x.market_imputed) continue;
+            const double l = std::log10(x.market_usd);
+            log_min = any ? std::min(log_min, l) : l;
+            log_max = any ? std::max(log_max, l) : l;
+            any = true;
+            ++st.inputs_with_market_size;
+        }
+    }
+    auto market_weight = [&](const Input& x) {
+        if (log_max <= log_min) return 1.0;
+        return std::clamp(0.1 + 0.9 * (std::log10(x.market_usd) - log_min) / (log_max - log_min), 0.1, 1.0);
+    };
+
     // ---- chain JSON ----
     rapidjson::StringBuffer sb;
     {
@@ -439,6 +505,13 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
             w.Key("source"); w.String(("inputs.csv " + x.eto_id).c_str());
             w.Key("eto_id"); w.String(x.eto_id.c_str());
             w.Key("eto_type"); w.String(x.type.c_str());
+            if (x.market_usd > 0) {
+                w.Key("weight"); w.Double(std::round(1e4 * market_weight(x)) / 1e4);
+                w.Key("market_size_usd"); w.Double(std::round(x.market_usd));
+                if (x.market_imputed) {
+                    w.Key("market_size_imputed"); w.Bool(true);
+                }
+            }
             if (!extra_parents[i].empty()) {
                 w.Key("also_type_of");
                 w.StartArray();
@@ -528,6 +601,10 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
     item(std::to_string(st.unattributed_cut_inputs) + " inputs where the unattributed pool (Various companies/countries) was cut to what the attributed rows leave; " +
          std::to_string(st.scaled_inputs) + " inputs whose rows still summed above 1 were scaled to 1 (largest sum " + fmt(st.max_input_total, 3) + ").");
     item(std::to_string(st.attachments) + " attachments written; column `basis` says which rule gave each weight.");
+    item("Node importance weights from global market size (inputs.csv): " + std::to_string(st.inputs_with_market_size) +
+         " inputs with a size, " + std::to_string(st.inputs_with_imputed_market_size) +
+         " given their parent's unexplained remainder; weight = 0.1 + 0.9 · log-scaled size (chain JSON `weight`, "
+         "`market_size_usd`).");
     md += "\nBenchmark (regions.csv `weight`): the region's mean share over the " + std::to_string(inputs_with_data) +
           " inputs that have attachments, b_R = (1/N) Σ_i w_R(i) / Σ_S w_S(i). Stage-level shares from provision.csv for comparison:\n\n";
     md += "| region | benchmark |";

@@ -8,8 +8,9 @@
 //   betweenness(l) = Brandes (2001) directed betweenness / ((L−1)(L−2)) — how many upstream→downstream
 //                    paths run through l (Freeman 1977).
 // A segment takes reach over the union of its sub-links (itself and what they feed) and the largest
-// betweenness of its sub-links. raw(n) = weight(n)·Π weight(ancestors) ·
-// (reach_weight·reach + betweenness_weight·betweenness); importance = raw / max raw over the chain,
+// betweenness of its sub-links. raw(n) = weight(n) ·
+// (reach_weight·reach + betweenness_weight·betweenness), weight(n) being the node's catalogue weight
+// or, when it has none, its nearest weighted ancestor's (default 1); importance = raw / max raw over the chain,
 // in [0, 1]. A chain without edges gives every link the same importance.
 // Complexity per chain: O(L·(L + E_leaf)) for reach and betweenness (BGL brandes_betweenness_
 // centrality), fine for chain graphs (hundreds of links).
@@ -25,7 +26,7 @@ struct NodeImportance {
     double importance = 0;   // [0, 1]
     double reach = 0;        // (0, 1]
     double betweenness = 0;  // [0, 1]
-    double weight = 1;       // effective catalogue weight (own × ancestors')
+    double weight = 1;       // effective catalogue weight (own, else nearest weighted ancestor's)
     std::vector<NodeId> downstream;  // leaf links this one feeds (outside its own subtree), sorted
 };
 

@@ -48,6 +48,8 @@ struct EtoImportStats {
     int unattributed_cut_inputs = 0, scaled_inputs = 0;
     double max_input_total = 0;  // largest Σ share at an input before scaling
     int attachments = 0, aggregates = 0;
+    int inputs_with_market_size = 0;  // nodes weighted by log market size (see import_eto.cpp)
+    int inputs_with_imputed_market_size = 0;  // size derived from the parent's residual
     std::map<std::string, double> benchmark;  // region -> weight written to regions.csv
 };
 

@@ -20,7 +20,8 @@ struct ChainNode {
     ChainId chain = kNone;
     NodeId parent = kNone;
     NodeId same_as = kNone;  // the canonical node this link is the same as (another chain's)
-    double weight = 1.0;     // explicit importance multiplier in (0, 1]
+    double weight = 1.0;     // importance multiplier in (0, 1]; see weight_given
+    bool weight_given = false;  // false: the node inherits its nearest weighted ancestor's weight
     bool priority = false;   // 重点引进 / 重点招引 in the source
     int depth = 0;           // 0 for top-level segments
 };
