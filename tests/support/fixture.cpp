@@ -1,5 +1,7 @@
 #include "support/fixture.hpp"
 
+#include "chaingap/synth/generate.hpp"
+
 #include <sys/wait.h>
 
 #include <array>
@@ -60,6 +62,16 @@ const char* kToyChainJson = R"({
     {"from": "mid2", "to": "final"}, {"from": "side", "to": "final"}
   ]
 })";
+
+Dataset synthetic_dataset(std::int64_t enterprises, std::uint64_t seed, std::int64_t relations) {
+    Dataset ds = load_chains_only("");
+    SynthParams sp;
+    sp.enterprises = enterprises;
+    sp.seed = seed;
+    sp.relations = relations;
+    generate_synthetic(ds, sp);
+    return ds;
+}
 
 Dataset load_isolated(const std::string& dir) {
     LoadOptions o;

@@ -32,6 +32,9 @@ std::string read_text(const std::string& path);
 //   raw → mid1 → mid2 → final, side → final; a segment `seg` with sub-links a, b feeding mid1.
 extern const char* kToyChainJson;
 
+// A synthetic dataset over the shipped catalogue (chaingap generate's model), in memory.
+Dataset synthetic_dataset(std::int64_t enterprises, std::uint64_t seed, std::int64_t relations = 0);
+
 // Loads a dataset folder with no catalogue (only the folder's chains/).
 Dataset load_isolated(const std::string& dir);
 

@@ -12,13 +12,7 @@ using namespace chaingap::test;
 
 namespace {
 Dataset synthetic(std::int64_t enterprises, std::uint64_t seed) {
-    Dataset ds = load_chains_only("");
-    SynthParams sp;
-    sp.enterprises = enterprises;
-    sp.seed = seed;
-    sp.relations = enterprises;
-    generate_synthetic(ds, sp);
-    return ds;
+    return synthetic_dataset(enterprises, seed, enterprises);
 }
 
 // gap_score per node for every chain of the report (nodes not reported: -1).

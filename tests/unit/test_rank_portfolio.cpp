@@ -10,19 +10,8 @@
 using namespace chaingap;
 using namespace chaingap::test;
 
-namespace {
-Dataset synthetic(std::int64_t enterprises, std::uint64_t seed) {
-    Dataset ds = load_chains_only("");
-    SynthParams sp;
-    sp.enterprises = enterprises;
-    sp.seed = seed;
-    generate_synthetic(ds, sp);
-    return ds;
-}
-}  // namespace
-
 TEST_CASE("incremental gap closure agrees with the recompute-everything reference", "[rank]") {
-    const Dataset ds = synthetic(500, 4);
+    const Dataset ds = synthetic_dataset(500, 4);
     for (const char* region : {"500000", "440000"}) {
         TargetQuery q;
         q.region = *ds.regions.find(region);
@@ -57,7 +46,7 @@ TEST_CASE("incremental gap closure agrees with the recompute-everything referenc
 }
 
 TEST_CASE("the portfolio closes at least as much gap as the plain top-K", "[rank][invariant]") {
-    const Dataset ds = synthetic(1500, 8);
+    const Dataset ds = synthetic_dataset(1500, 8);
     int strictly_better = 0;
     for (const char* region : {"500000", "110000", "620000", "440000"}) {
         TargetQuery q;

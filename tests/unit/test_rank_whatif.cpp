@@ -10,17 +10,6 @@
 using namespace chaingap;
 using namespace chaingap::test;
 
-namespace {
-Dataset synthetic(std::int64_t enterprises, std::uint64_t seed) {
-    Dataset ds = load_chains_only("");
-    SynthParams sp;
-    sp.enterprises = enterprises;
-    sp.seed = seed;
-    generate_synthetic(ds, sp);
-    return ds;
-}
-}  // namespace
-
 TEST_CASE("what-if on the toy line matches the hand computation (targets_whatif/README.md)", "[rank]") {
     const Dataset ds = load_isolated(source_dir() + "/tests/scenarios/targets_whatif/data");
     const RegionId r = *ds.regions.find("500000");
@@ -41,7 +30,7 @@ TEST_CASE("what-if on the toy line matches the hand computation (targets_whatif/
 }
 
 TEST_CASE("adding a chosen target never increases any gap", "[rank][invariant]") {
-    const Dataset ds = synthetic(1500, 21);
+    const Dataset ds = synthetic_dataset(1500, 21);
     for (const char* region : {"500000", "620000", "330000"}) {
         TargetQuery q;
         q.region = *ds.regions.find(region);

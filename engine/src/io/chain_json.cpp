@@ -14,18 +14,11 @@
 #include <unordered_map>
 
 #include "chaingap/io/error.hpp"
+#include "chaingap/io/output.hpp"
 
 namespace chaingap {
 namespace fs = std::filesystem;
 namespace {
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "", "cannot open file");
-    std::ostringstream b;
-    b << in.rdbuf();
-    return b.str();
-}
 
 std::size_t line_at(const std::string& text, std::size_t offset) {
     offset = std::min(offset, text.size());
@@ -204,7 +197,7 @@ std::vector<ParsedChain> read_chain_folder(const std::string& dir) {
     std::vector<ParsedChain> out;
     std::unordered_map<std::string, std::string> seen;
     for (const auto& f : files) {
-        ParsedChain pc = parse_chain_json(slurp(f), f);
+        ParsedChain pc = parse_chain_json(read_file(f), f);
         auto [it, fresh] = seen.emplace(pc.chain.id, f);
         if (!fresh) throw InputError(f, 1, "id", "duplicate chain id '" + pc.chain.id + "' (also in " + it->second + ")");
         out.push_back(std::move(pc));
@@ -299,7 +292,7 @@ std::vector<Cluster> read_clusters(const std::string& dir, const Dataset& ds) {
     const std::string file = (fs::path(dir) / "clusters.json").string();
     std::error_code ec;
     if (!fs::exists(file, ec)) return {};
-    const std::string text = slurp(file);
+    const std::string text = read_file(file);
     rapidjson::Document doc;
     doc.Parse(text.c_str(), text.size());
     if (doc.HasParseError())

@@ -6,18 +6,11 @@
 #include <sstream>
 
 #include "chaingap/io/error.hpp"
+#include "chaingap/io/output.hpp"
 
 namespace chaingap {
 namespace {
 constexpr std::uint32_t kUnescapedFlag = std::uint32_t{1} << 31;
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "", "cannot open file");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);

@@ -9,42 +9,21 @@
 
 namespace chaingap {
 namespace {
-void kv(JsonWriter& w, const char* k, const std::string& v) {
-    w.Key(k);
-    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-}
-void kv(JsonWriter& w, const char* k, std::string_view v) { kv(w, k, std::string(v)); }
-void kv(JsonWriter& w, const char* k, double v) {
-    w.Key(k);
-    w.Double(v);
-}
-void kv(JsonWriter& w, const char* k, std::int64_t v) {
-    w.Key(k);
-    w.Int64(v);
-}
-void kv(JsonWriter& w, const char* k, bool v) {
-    w.Key(k);
-    w.Bool(v);
-}
-std::string region_label(const Dataset& ds, RegionId r) {
-    const std::string& name = ds.regions.name(r);
-    return name.empty() ? ds.regions.id(r) : name + " (" + ds.regions.id(r) + ")";
-}
 }  // namespace
 
 void write_params_json(JsonWriter& w, const GapParams& params) {
     w.StartObject();
-    for (const auto& p : gap_param_info()) kv(w, p.name, params.*p.member);
+    for (const auto& p : gap_param_info()) json_kv(w, p.name, params.*p.member);
     w.EndObject();
 }
 
 void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& rep) {
     w.StartObject();
-    kv(w, "region", ds.regions.id(rep.region));
-    kv(w, "region_name", ds.regions.name(rep.region));
-    kv(w, "local_enterprises", rep.local_enterprises);
-    kv(w, "benchmark", rep.benchmark.share);
-    kv(w, "benchmark_source", rep.benchmark.source);
+    json_kv(w, "region", ds.regions.id(rep.region));
+    json_kv(w, "region_name", ds.regions.name(rep.region));
+    json_kv(w, "local_enterprises", rep.local_enterprises);
+    json_kv(w, "benchmark", rep.benchmark.share);
+    json_kv(w, "benchmark_source", rep.benchmark.source);
     w.Key("params");
     write_params_json(w, rep.params);
     w.Key("chains");
@@ -52,52 +31,52 @@ void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& re
     for (const ChainGaps& cg : rep.chains) {
         const Chain& c = ds.chains[cg.chain];
         w.StartObject();
-        kv(w, "chain", c.id);
-        kv(w, "name", c.name);
-        kv(w, "name_en", c.name_en);
-        kv(w, "mean_gap", cg.mean_gap);
-        kv(w, "links_omitted", std::int64_t{cg.links_omitted});
+        json_kv(w, "chain", c.id);
+        json_kv(w, "name", c.name);
+        json_kv(w, "name_en", c.name_en);
+        json_kv(w, "mean_gap", cg.mean_gap);
+        json_kv(w, "links_omitted", std::int64_t{cg.links_omitted});
         w.Key("counts");
         w.StartObject();
-        kv(w, "missing", std::int64_t{cg.missing});
-        kv(w, "single_point", std::int64_t{cg.single_point});
-        kv(w, "weak", std::int64_t{cg.weak});
-        kv(w, "strong", std::int64_t{cg.strong});
-        kv(w, "absent_everywhere", std::int64_t{cg.absent_everywhere});
+        json_kv(w, "missing", std::int64_t{cg.missing});
+        json_kv(w, "single_point", std::int64_t{cg.single_point});
+        json_kv(w, "weak", std::int64_t{cg.weak});
+        json_kv(w, "strong", std::int64_t{cg.strong});
+        json_kv(w, "absent_everywhere", std::int64_t{cg.absent_everywhere});
         w.EndObject();
         w.Key("nodes");
         w.StartArray();
         for (const LinkGap& g : cg.links) {
             const ChainNode& n = ds.nodes[g.node];
             w.StartObject();
-            kv(w, "node", n.id);
-            kv(w, "name", n.name);
-            kv(w, "name_en", n.name_en);
-            kv(w, "parent", n.parent == kNone ? std::string() : ds.nodes[n.parent].id);
-            kv(w, "stage", n.stage);
-            kv(w, "priority", n.priority);
-            kv(w, "status", status_name(g.status));
-            kv(w, "status_zh", status_name_zh(g.status));
-            kv(w, "gap_score", g.gap_score);
-            kv(w, "importance", g.importance);
-            kv(w, "local_count", std::int64_t{g.local_count});
-            kv(w, "local_capacity", g.local_capacity);
-            kv(w, "national_count", std::int64_t{g.national_count});
-            kv(w, "national_capacity", g.national_capacity);
-            kv(w, "local_share", g.local_share);
-            kv(w, "rca", g.rca);
+            json_kv(w, "node", n.id);
+            json_kv(w, "name", n.name);
+            json_kv(w, "name_en", n.name_en);
+            json_kv(w, "parent", n.parent == kNone ? std::string() : ds.nodes[n.parent].id);
+            json_kv(w, "stage", n.stage);
+            json_kv(w, "priority", n.priority);
+            json_kv(w, "status", status_name(g.status));
+            json_kv(w, "status_zh", status_name_zh(g.status));
+            json_kv(w, "gap_score", g.gap_score);
+            json_kv(w, "importance", g.importance);
+            json_kv(w, "local_count", std::int64_t{g.local_count});
+            json_kv(w, "local_capacity", g.local_capacity);
+            json_kv(w, "national_count", std::int64_t{g.national_count});
+            json_kv(w, "national_capacity", g.national_capacity);
+            json_kv(w, "local_share", g.local_share);
+            json_kv(w, "rca", g.rca);
             w.Key("components");
             w.StartObject();
-            kv(w, "reach", g.reach);
-            kv(w, "betweenness", g.betweenness);
-            kv(w, "weight", g.weight);
-            kv(w, "shortfall", g.shortfall);
-            kv(w, "single_point_risk", g.risk);
-            kv(w, "benchmark", rep.benchmark.share);
-            kv(w, "downstream_links", std::int64_t{g.downstream_links});
-            kv(w, "local_dependents", std::int64_t{g.local_dependents});
+            json_kv(w, "reach", g.reach);
+            json_kv(w, "betweenness", g.betweenness);
+            json_kv(w, "weight", g.weight);
+            json_kv(w, "shortfall", g.shortfall);
+            json_kv(w, "single_point_risk", g.risk);
+            json_kv(w, "benchmark", rep.benchmark.share);
+            json_kv(w, "downstream_links", std::int64_t{g.downstream_links});
+            json_kv(w, "local_dependents", std::int64_t{g.local_dependents});
             w.EndObject();
-            kv(w, "reason", explain_link(ds, rep, g));
+            json_kv(w, "reason", explain_link(ds, rep, g));
             w.EndObject();
         }
         w.EndArray();
@@ -153,7 +132,7 @@ std::string gaps_to_csv(const Dataset& ds, const GapReport& rep, bool bom) {
 }
 
 std::string gaps_to_table(const Dataset& ds, const GapReport& rep) {
-    std::string out = "Region " + region_label(ds, rep.region) + ": " + std::to_string(rep.local_enterprises) +
+    std::string out = "Region " + ds.regions.label(rep.region) + ": " + std::to_string(rep.local_enterprises) +
                       " local enterprises; benchmark share " + fmt(100 * rep.benchmark.share, 2) + "% (" +
                       rep.benchmark.source + ")\n";
     if (rep.chains.size() > 1) {

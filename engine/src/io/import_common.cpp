@@ -57,14 +57,6 @@ Dataset write_dataset_folder(const std::string& out, const std::vector<ImportedF
 
 namespace import_detail {
 
-std::string read_file_text(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "", "cannot read file");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 void json_lines_fail(const std::string& path, std::size_t line, const std::string& field, const std::string& message) {
     throw InputError(path, line, field, message);
 }

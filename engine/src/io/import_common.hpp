@@ -7,13 +7,14 @@
 #include <string>
 #include <string_view>
 
+#include "chaingap/io/output.hpp"
+
 namespace chaingap::import_detail {
 
 // One JSON object per line; blank lines are skipped. `visit(doc, line)` sees each object.
 // Throws InputError(file, line, "", message) on a parse error or a non-object line.
 template <class Visit>
 void read_json_lines(const std::string& path, Visit&& visit);
-std::string read_file_text(const std::string& path);
 [[noreturn]] void json_lines_fail(const std::string& path, std::size_t line, const std::string& field,
                                   const std::string& message);
 
@@ -27,7 +28,7 @@ std::string slug(const std::string& text);
 
 template <class Visit>
 void read_json_lines(const std::string& path, Visit&& visit) {
-    const std::string text = read_file_text(path);
+    const std::string text = chaingap::read_file(path);
     std::size_t pos = 0, line = 0;
     while (pos < text.size()) {
         std::size_t end = text.find('\n', pos);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <sstream>
 #include <unistd.h>
 
 #include "chaingap/io/error.hpp"
@@ -34,6 +35,14 @@ void write_output(const std::string& path, const std::string& content) {
         std::filesystem::remove(tmp, ec);
         throw InputError(path, 0, "", "cannot move the output into place");
     }
+}
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path, 0, "", "cannot open file");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
 }
 
 std::string fmt(double v, int decimals) {

@@ -14,26 +14,6 @@
 
 namespace chaingap {
 namespace {
-void kv(JsonWriter& w, const char* k, const std::string& v) {
-    w.Key(k);
-    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
-}
-void kv(JsonWriter& w, const char* k, std::string_view v) {
-    kv(w, k, std::string(v));
-}
-void kv(JsonWriter& w, const char* k, double v) {
-    w.Key(k);
-    w.Double(v);
-}
-void kv(JsonWriter& w, const char* k, std::int64_t v) {
-    w.Key(k);
-    w.Int64(v);
-}
-
-std::string region_label(const Dataset& ds, RegionId r) {
-    const std::string& name = ds.regions.name(r);
-    return name.empty() ? ds.regions.id(r) : name + " (" + ds.regions.id(r) + ")";
-}
 
 std::vector<std::string> label_list(const Dataset& ds, EnterpriseId e) {
     std::vector<std::string> out;
@@ -94,14 +74,14 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
     const auto& E = ds.enterprises;
     const EnterpriseId e = row.enterprise;
     w.StartObject();
-    kv(w, "rank", std::int64_t{row.rank});
-    kv(w, "enterprise", E.id[e]);
-    kv(w, "name", E.name[e]);
-    kv(w, "region", ds.regions.id(E.region[e]));
-    kv(w, "region_name", ds.regions.name(E.region[e]));
-    kv(w, "score", row.score);
-    if (marginal) kv(w, "marginal_gap_closed", *marginal);
-    kv(w, "gap_closed_alone", row.gap_closed_alone);
+    json_kv(w, "rank", std::int64_t{row.rank});
+    json_kv(w, "enterprise", E.id[e]);
+    json_kv(w, "name", E.name[e]);
+    json_kv(w, "region", ds.regions.id(E.region[e]));
+    json_kv(w, "region_name", ds.regions.name(E.region[e]));
+    json_kv(w, "score", row.score);
+    if (marginal) json_kv(w, "marginal_gap_closed", *marginal);
+    json_kv(w, "gap_closed_alone", row.gap_closed_alone);
     w.Key("labels");
     w.StartArray();
     for (const auto& l : label_list(ds, e)) w.String(l.c_str());
@@ -116,17 +96,17 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
     for (const TargetLink& l : row.links) {
         const ChainNode& n = ds.nodes[l.node];
         w.StartObject();
-        kv(w, "chain", ds.chains[n.chain].id);
-        kv(w, "node", n.id);
-        kv(w, "name", n.name);
-        kv(w, "status", status_name(l.status));
-        kv(w, "status_zh", status_name_zh(l.status));
-        kv(w, "gap_score", l.gap_score);
-        kv(w, "attachment_weight", l.attachment_weight);
-        kv(w, "firm_capacity", l.firm_capacity);
-        kv(w, "firm_share", l.firm_share);
-        kv(w, "downstream_local", l.downstream_local);
-        kv(w, "contribution", l.contribution);
+        json_kv(w, "chain", ds.chains[n.chain].id);
+        json_kv(w, "node", n.id);
+        json_kv(w, "name", n.name);
+        json_kv(w, "status", status_name(l.status));
+        json_kv(w, "status_zh", status_name_zh(l.status));
+        json_kv(w, "gap_score", l.gap_score);
+        json_kv(w, "attachment_weight", l.attachment_weight);
+        json_kv(w, "firm_capacity", l.firm_capacity);
+        json_kv(w, "firm_share", l.firm_share);
+        json_kv(w, "downstream_local", l.downstream_local);
+        json_kv(w, "contribution", l.contribution);
         w.EndObject();
     }
     w.EndArray();
@@ -135,34 +115,34 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
     for (int c = 0; c < kComponentCount; ++c) {
         w.Key(component_name(static_cast<Component>(c)));
         w.StartObject();
-        kv(w, "value", row.component[c]);
-        kv(w, "weight", component_weight(list.query.rank_params, static_cast<Component>(c)));
-        kv(w, "contribution", row.contribution[c]);
+        json_kv(w, "value", row.component[c]);
+        json_kv(w, "weight", component_weight(list.query.rank_params, static_cast<Component>(c)));
+        json_kv(w, "contribution", row.contribution[c]);
         w.EndObject();
     }
     w.EndObject();
-    kv(w, "related_firms", std::int64_t{row.related_firms});
-    kv(w, "relation_points", row.relation_points);
-    kv(w, "reason", row_reason(ds, list, row));
+    json_kv(w, "related_firms", std::int64_t{row.related_firms});
+    json_kv(w, "relation_points", row.relation_points);
+    json_kv(w, "reason", row_reason(ds, list, row));
     w.EndObject();
 }
 
 void write_rank_params_json(JsonWriter& w, const RankParams& p) {
     w.StartObject();
-    for (const auto& i : rank_param_info()) kv(w, i.name, p.*i.member);
+    for (const auto& i : rank_param_info()) json_kv(w, i.name, p.*i.member);
     w.EndObject();
 }
 
 void write_context_json(JsonWriter& w, const Dataset& ds, const TargetList& list) {
     const GapReport& rep = list.report;
-    kv(w, "region", ds.regions.id(rep.region));
-    kv(w, "region_name", ds.regions.name(rep.region));
+    json_kv(w, "region", ds.regions.id(rep.region));
+    json_kv(w, "region_name", ds.regions.name(rep.region));
     w.Key("chains");
     w.StartArray();
     for (const auto& c : chain_ids(ds, rep)) w.String(c.c_str());
     w.EndArray();
-    kv(w, "benchmark", rep.benchmark.share);
-    kv(w, "benchmark_source", rep.benchmark.source);
+    json_kv(w, "benchmark", rep.benchmark.share);
+    json_kv(w, "benchmark_source", rep.benchmark.source);
     w.Key("from_regions");
     w.StartArray();
     for (const auto& s : list.query.from_regions.items) w.String(s.c_str());
@@ -171,8 +151,8 @@ void write_context_json(JsonWriter& w, const Dataset& ds, const TargetList& list
     write_rank_params_json(w, list.query.rank_params);
     w.Key("gap_params");
     write_params_json(w, list.query.gap_params);
-    kv(w, "firms_outside", list.firms_outside);
-    kv(w, "candidates", static_cast<std::int64_t>(list.targets.size()));
+    json_kv(w, "firms_outside", list.firms_outside);
+    json_kv(w, "candidates", static_cast<std::int64_t>(list.targets.size()));
 }
 
 std::string finish(rapidjson::StringBuffer& buf) {
@@ -257,7 +237,7 @@ std::string rows_table(const Dataset& ds, const std::vector<const TargetRow*>& r
 std::string table_preamble(const Dataset& ds, const TargetList& list) {
     std::string chains;
     for (const auto& c : chain_ids(ds, list.report)) chains += (chains.empty() ? "" : ", ") + c;
-    return "Region " + region_label(ds, list.report.region) + "; chains: " + chains + "; benchmark share " +
+    return "Region " + ds.regions.label(list.report.region) + "; chains: " + chains + "; benchmark share " +
            fmt(100 * list.report.benchmark.share, 2) + "% (" + list.report.benchmark.source + ")\n" +
            std::to_string(list.targets.size()) + " candidate firms outside the region fill at least one gap link (of " +
            std::to_string(list.firms_outside) + " firms outside).\n";
@@ -361,7 +341,7 @@ Sheet ranked_sheet(const Dataset& ds, const TargetList& list, const std::vector<
                                  str(which),
                                  str(ds.enterprises.id[e]),
                                  str(ds.enterprises.name[e]),
-                                 str(region_label(ds, ds.enterprises.region[e])),
+                                 str(ds.regions.label(ds.enterprises.region[e])),
                                  num(r.score)};
         if (marginal) row.push_back(m ? num(*m) : str(""));
         for (int c = 0; c < kComponentCount; ++c) row.push_back(num(r.contribution[c]));
@@ -423,7 +403,7 @@ Sheet snapshot_sheet(const Dataset& ds, const TargetList& list, std::vector<std:
     add("挂接数 attachments", num(static_cast<double>(ds.attachments.size())), "rows of attachments.csv");
     add("关系数 relations", num(static_cast<double>(ds.relations.size())), "rows of relations.csv");
     add("产业链数 chains loaded", num(static_cast<double>(ds.chains.size())), "catalogue + dataset chains");
-    add("地区 region", str(region_label(ds, list.report.region)), "--region (regions inside it included)");
+    add("地区 region", str(ds.regions.label(list.report.region)), "--region (regions inside it included)");
     add("分析产业链 chains analysed", str(chains), "--chain, or every chain with data");
     add("本地企业数 local enterprises", num(static_cast<double>(list.report.local_enterprises)), "");
     add("基准份额 benchmark", num(list.report.benchmark.share), "source: " + list.report.benchmark.source);
@@ -452,7 +432,7 @@ std::vector<const TargetRow*> first(const std::vector<TargetRow>& rows, std::siz
 void write_targets_json(JsonWriter& w, const Dataset& ds, const TargetList& list, std::size_t top) {
     w.StartObject();
     write_context_json(w, ds, list);
-    kv(w, "shown", static_cast<std::int64_t>(shown(list.targets.size(), top)));
+    json_kv(w, "shown", static_cast<std::int64_t>(shown(list.targets.size(), top)));
     w.Key("targets");
     w.StartArray();
     for (const TargetRow* r : first(list.targets, top)) write_row_json(w, ds, list, *r, nullptr);
@@ -505,7 +485,7 @@ void targets_to_xlsx(const Dataset& ds, const TargetList& list, std::size_t top,
         path,
         {ranked_sheet(ds, list, rows, nullptr, "目标企业", lp), links_sheet(ds, rows, lp),
          snapshot_sheet(ds, list, {{str("显示行数 shown"), num(static_cast<double>(rows.size())), str("--top")}})},
-        "目标企业库 " + region_label(ds, list.report.region));
+        "目标企业库 " + ds.regions.label(list.report.region));
 }
 
 // ====================================================================== portfolio
@@ -515,12 +495,12 @@ std::string portfolio_to_json(const Dataset& ds, const TargetList& list, const P
     w.SetIndent(' ', 2);
     w.StartObject();
     write_context_json(w, ds, list);
-    kv(w, "k", static_cast<std::int64_t>(p.topk.size() > p.picks.size() ? p.topk.size() : p.picks.size()));
-    kv(w, "method", p.method);
-    kv(w, "total_gap_before", p.total_gap_before);
-    kv(w, "portfolio_gap_closed", p.portfolio_gap_closed);
-    kv(w, "greedy_gap_closed", p.greedy_gap_closed);
-    kv(w, "topk_gap_closed", p.topk_gap_closed);
+    json_kv(w, "k", static_cast<std::int64_t>(p.topk.size() > p.picks.size() ? p.topk.size() : p.picks.size()));
+    json_kv(w, "method", p.method);
+    json_kv(w, "total_gap_before", p.total_gap_before);
+    json_kv(w, "portfolio_gap_closed", p.portfolio_gap_closed);
+    json_kv(w, "greedy_gap_closed", p.greedy_gap_closed);
+    json_kv(w, "topk_gap_closed", p.topk_gap_closed);
     w.Key("topk");
     w.StartArray();
     for (EnterpriseId e : p.topk) w.String(ds.enterprises.id[e].c_str());
@@ -574,7 +554,7 @@ void portfolio_to_xlsx(const Dataset& ds, const TargetList& list, const Portfoli
               {str("缺口总量 total_gap_before"), num(p.total_gap_before), str("Σ gap_score over the analysed links")},
               {str("组合缩减 portfolio_gap_closed"), num(p.portfolio_gap_closed), str("")},
               {str("前K缩减 topk_gap_closed"), num(p.topk_gap_closed), str(topk)}})},
-        "招商组合 " + region_label(ds, list.report.region));
+        "招商组合 " + ds.regions.label(list.report.region));
 }
 
 // ====================================================================== what-if
@@ -583,7 +563,7 @@ std::string whatif_to_json(const Dataset& ds, const WhatIfResult& r) {
     JsonWriter w(buf);
     w.SetIndent(' ', 2);
     w.StartObject();
-    kv(w, "region", ds.regions.id(r.region));
+    json_kv(w, "region", ds.regions.id(r.region));
     w.Key("added");
     w.StartArray();
     for (EnterpriseId e : r.added) w.String(ds.enterprises.id[e].c_str());
@@ -592,8 +572,8 @@ std::string whatif_to_json(const Dataset& ds, const WhatIfResult& r) {
     w.StartArray();
     for (EnterpriseId e : r.added) w.String((ds.enterprises.id[e] + "@" + ds.regions.id(r.region)).c_str());
     w.EndArray();
-    kv(w, "total_gap_before", r.total_gap_before);
-    kv(w, "total_gap_after", r.total_gap_after);
+    json_kv(w, "total_gap_before", r.total_gap_before);
+    json_kv(w, "total_gap_after", r.total_gap_after);
     w.Key("before");
     write_gap_report_json(w, ds, r.before);
     w.Key("after");
@@ -602,13 +582,13 @@ std::string whatif_to_json(const Dataset& ds, const WhatIfResult& r) {
     w.StartArray();
     for (const LinkChange& c : r.changes) {
         w.StartObject();
-        kv(w, "chain", ds.chains[c.chain].id);
-        kv(w, "node", ds.nodes[c.node].id);
-        kv(w, "name", ds.nodes[c.node].name);
-        kv(w, "status_before", status_name(c.status_before));
-        kv(w, "status_after", status_name(c.status_after));
-        kv(w, "gap_before", c.gap_before);
-        kv(w, "gap_after", c.gap_after);
+        json_kv(w, "chain", ds.chains[c.chain].id);
+        json_kv(w, "node", ds.nodes[c.node].id);
+        json_kv(w, "name", ds.nodes[c.node].name);
+        json_kv(w, "status_before", status_name(c.status_before));
+        json_kv(w, "status_after", status_name(c.status_after));
+        json_kv(w, "gap_before", c.gap_before);
+        json_kv(w, "gap_after", c.gap_after);
         w.EndObject();
     }
     w.EndArray();
@@ -638,7 +618,7 @@ std::string whatif_to_table(const Dataset& ds, const WhatIfResult& r) {
     std::string added;
     for (EnterpriseId e : r.added)
         added += (added.empty() ? "" : ", ") + ds.enterprises.name[e] + " " + ds.enterprises.id[e];
-    std::string out = "What if " + added + " opened a branch in " + region_label(ds, r.region) +
+    std::string out = "What if " + added + " opened a branch in " + ds.regions.label(r.region) +
                       " (benchmark frozen at " + fmt(100 * r.before.benchmark.share, 2) + "%):\n";
     TextTable t({"chain", "环节 link", "before", "after", "gap before", "gap after", "closed"},
                 {false, false, false, false, true, true, true});
@@ -681,14 +661,14 @@ void whatif_to_xlsx(const Dataset& ds, const WhatIfResult& r, const std::string&
     snap.rows = {{str("chaingap"), str(CHAINGAP_VERSION), str("engine version")},
                  {str("数据集 dataset"), str(ds.source), str("--data folder")},
                  {str("企业数 enterprises"), num(static_cast<double>(ds.enterprises.size())), str("")},
-                 {str("地区 region"), str(region_label(ds, r.region)), str("")},
+                 {str("地区 region"), str(ds.regions.label(r.region)), str("")},
                  {str("引进企业 added"), str(added), str("a branch E@R of each, same attachments and size")},
                  {str("基准份额 benchmark (frozen)"), num(r.before.benchmark.share), str(r.before.benchmark.source)},
                  {str("缺口总量 before"), num(r.total_gap_before), str("")},
                  {str("缺口总量 after"), num(r.total_gap_after), str("")}};
     for (const auto& p : gap_param_info())
         snap.rows.push_back({str(std::string("gap.") + p.name), num(r.before.params.*p.member), str(p.help)});
-    write_workbook(path, {changes, links, snap}, "what-if " + region_label(ds, r.region));
+    write_workbook(path, {changes, links, snap}, "what-if " + ds.regions.label(r.region));
 }
 
 }  // namespace chaingap

@@ -1,15 +1,11 @@
 // Gap reports as JSON (the contract in docs/formats.md), CSV and an aligned terminal table.
 #pragma once
-#include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
-
 #include <string>
 
 #include "chaingap/analysis/gaps.hpp"
+#include "chaingap/io/json_writer.hpp"
 
 namespace chaingap {
-
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
 
 void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& report);
 void write_params_json(JsonWriter& w, const GapParams& params);

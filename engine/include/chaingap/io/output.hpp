@@ -7,6 +7,9 @@ namespace chaingap {
 
 void write_output(const std::string& path, const std::string& content);  // path "" or "-": stdout
 
+// The whole file as bytes; InputError naming the file when it cannot be opened.
+std::string read_file(const std::string& path);
+
 // Number formatting shared by text writers: fixed decimals, no locale.
 std::string fmt(double v, int decimals);
 

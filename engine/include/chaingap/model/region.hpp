@@ -23,6 +23,8 @@ public:
     std::size_t size() const { return ids_.size(); }
     const std::string& id(RegionId r) const { return ids_[r]; }
     const std::string& name(RegionId r) const { return names_[r]; }
+    // "重庆市 (500000)", or the id alone when the region has no name.
+    std::string label(RegionId r) const { return names_[r].empty() ? ids_[r] : names_[r] + " (" + ids_[r] + ")"; }
     RegionId parent(RegionId r) const { return parents_[r]; }
     double weight(RegionId r) const { return weights_[r]; }  // NaN when not given
     bool has_weight(RegionId r) const { return !std::isnan(weights_[r]); }
