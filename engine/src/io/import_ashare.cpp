@@ -68,6 +68,23 @@ int year_of(const std::string& s) {
     return y >= 1980 && y <= 2100 ? y : 0;
 }
 
+// Links and leaves of chain c marked in `covered`, with the number of companies on the chain.
+ChainCoverage tally_coverage(const Dataset& ds, ChainId c, const std::vector<char>& covered, std::size_t companies) {
+    ChainCoverage cc;
+    cc.chain = ds.chains[c].id;
+    cc.name = ds.chains[c].name;
+    for (NodeId n = ds.chains[c].first_node; n < ds.chains[c].end_node; ++n) {
+        ++cc.nodes;
+        cc.nodes_covered += covered[n];
+        if (ds.is_leaf(n)) {
+            ++cc.leaves;
+            cc.leaves_covered += covered[n];
+        }
+    }
+    cc.companies = static_cast<int>(companies);
+    return cc;
+}
+
 }  // namespace
 
 AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImportOptions& options, const LoadOptions& load) {
@@ -427,21 +444,8 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
         }
         st.companies_on_catalogue += any;
     }
-    for (ChainId c = 0; c < static_cast<ChainId>(cat.chains.size()); ++c) {
-        ChainCoverage cc;
-        cc.chain = cat.chains[c].id;
-        cc.name = cat.chains[c].name;
-        for (NodeId n = cat.chains[c].first_node; n < cat.chains[c].end_node; ++n) {
-            ++cc.nodes;
-            cc.nodes_covered += covered[n];
-            if (cat.is_leaf(n)) {
-                ++cc.leaves;
-                cc.leaves_covered += covered[n];
-            }
-        }
-        cc.companies = static_cast<int>(chain_companies[c].size());
-        st.coverage.push_back(cc);
-    }
+    for (ChainId c = 0; c < static_cast<ChainId>(cat.chains.size()); ++c)
+        st.coverage.push_back(tally_coverage(cat, c, covered, chain_companies[c].size()));
 
     // ---- enterprises, regions ----
     std::string ent_csv = "id,name,region,founded,labels,kind,ts_code,list_date,status,delist_date,area_tushare,region_source\n";
@@ -517,21 +521,8 @@ std::vector<ChainCoverage> catalogue_coverage(const Dataset& ds) {
             comp[ds.nodes[t].chain].insert(ds.attachments.enterprise[a]);
         }
     std::vector<ChainCoverage> out;
-    for (ChainId c = 0; c < static_cast<ChainId>(ds.chains.size()); ++c) {
-        ChainCoverage cc;
-        cc.chain = ds.chains[c].id;
-        cc.name = ds.chains[c].name;
-        for (NodeId n = ds.chains[c].first_node; n < ds.chains[c].end_node; ++n) {
-            ++cc.nodes;
-            cc.nodes_covered += covered[n];
-            if (ds.is_leaf(n)) {
-                ++cc.leaves;
-                cc.leaves_covered += covered[n];
-            }
-        }
-        cc.companies = static_cast<int>(comp[c].size());
-        out.push_back(cc);
-    }
+    for (ChainId c = 0; c < static_cast<ChainId>(ds.chains.size()); ++c)
+        out.push_back(tally_coverage(ds, c, covered, comp[c].size()));
     return out;
 }
 
