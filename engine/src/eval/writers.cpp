@@ -14,11 +14,11 @@ void str(JsonWriter& w, const std::string& v) {
     w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
 }
 
-// {"roc_auc": f(0), "pr_auc": ..., "mrr": ..., "precision": {"20": ...}, "recall": {...}, "ndcg": {...}}
+// "roc_auc": f(0), "pr_auc": ..., "mrr": ..., "precision": {"20": ...}, "recall": {...}, "ndcg": {...}
+// — the keys of an object the caller has opened.
 template <class F>
-void metric_object(JsonWriter& w, F value) {
+void metric_fields(JsonWriter& w, F value) {
     const auto& names = metric_names();
-    w.StartObject();
     for (std::size_t j = 0; j < 3; ++j) {
         key(w, names[j]);
         value(j);
@@ -33,6 +33,12 @@ void metric_object(JsonWriter& w, F value) {
         }
         w.EndObject();
     }
+}
+
+template <class F>
+void metric_object(JsonWriter& w, F value) {
+    w.StartObject();
+    metric_fields(w, value);
     w.EndObject();
 }
 
@@ -111,22 +117,7 @@ std::string evaluation_to_json(const Dataset& ds, const EvalResult& r) {
         w.StartObject();
         key(w, "model");
         str(w, m.model);
-        key(w, "roc_auc");
-        w.Double(m.metrics.roc_auc);
-        key(w, "pr_auc");
-        w.Double(m.metrics.pr_auc);
-        key(w, "mrr");
-        w.Double(m.metrics.mrr);
-        std::size_t j = 3;
-        for (const char* kind : {"precision", "recall", "ndcg"}) {
-            key(w, kind);
-            w.StartObject();
-            for (int k : kTopK) {
-                key(w, std::to_string(k));
-                w.Double(v[j++]);
-            }
-            w.EndObject();
-        }
+        metric_fields(w, [&](std::size_t j) { w.Double(v[j]); });
         key(w, "ci");
         if (m.ci) {
             interval_object(w, *m.ci);
