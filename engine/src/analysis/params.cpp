@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "chaingap/io/error.hpp"
+#include "chaingap/model/param_table.hpp"
 
 namespace chaingap {
 
@@ -21,27 +22,13 @@ const std::vector<ParamInfo>& gap_param_info() {
 }
 
 void GapParams::validate() const {
-    for (const auto& p : gap_param_info()) {
-        double v = this->*p.member;
-        if (!std::isfinite(v) || v < p.min || v > p.max)
-            throw UsageError("parameter " + std::string(p.name) + " = " + std::to_string(v) + " is out of range [" +
-                             std::to_string(p.min) + ", " + std::to_string(p.max) + "]");
-    }
+    check_param_ranges(gap_param_info(), *this, "parameter");
     if (reach_weight + betweenness_weight <= 0.0)
         throw UsageError("parameters reach_weight and betweenness_weight must not both be 0");
 }
 
 void set_gap_param(GapParams& params, const std::string& name, double value) {
-    for (const auto& p : gap_param_info()) {
-        if (name == p.name) {
-            params.*p.member = value;
-            params.validate();
-            return;
-        }
-    }
-    std::string known;
-    for (const auto& p : gap_param_info()) known += std::string(known.empty() ? "" : ", ") + p.name;
-    throw UsageError("unknown parameter '" + name + "' (known: " + known + ")");
+    set_param_by_name(gap_param_info(), params, name, value, "parameter");
 }
 
 }  // namespace chaingap

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "chaingap/io/error.hpp"
+#include "chaingap/model/param_table.hpp"
 
 namespace chaingap {
 
@@ -30,11 +31,9 @@ const std::vector<EvalParamInfo>& eval_param_info() {
 }
 
 void EvalParams::validate() const {
+    check_param_ranges(eval_param_info(), *this, "parameter");
     for (const auto& p : eval_param_info()) {
         const double v = this->*p.member;
-        if (!std::isfinite(v) || v < p.min || v > p.max)
-            throw UsageError("parameter " + std::string(p.name) + " = " + std::to_string(v) + " is out of range [" +
-                             std::to_string(p.min) + ", " + std::to_string(p.max) + "]");
         if (p.integer && v != std::floor(v))
             throw UsageError("parameter " + std::string(p.name) + " = " + std::to_string(v) +
                              " must be a whole number");
@@ -42,16 +41,7 @@ void EvalParams::validate() const {
 }
 
 void set_eval_param(EvalParams& params, const std::string& name, double value) {
-    for (const auto& p : eval_param_info()) {
-        if (name == p.name) {
-            params.*p.member = value;
-            params.validate();
-            return;
-        }
-    }
-    std::string known;
-    for (const auto& p : eval_param_info()) known += std::string(known.empty() ? "" : ", ") + p.name;
-    throw UsageError("unknown parameter '" + name + "' (known: " + known + ")");
+    set_param_by_name(eval_param_info(), params, name, value, "parameter");
 }
 
 }  // namespace chaingap

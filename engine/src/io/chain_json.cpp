@@ -20,11 +20,6 @@ namespace chaingap {
 namespace fs = std::filesystem;
 namespace {
 
-std::size_t line_at(const std::string& text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
-}
-
 // Line of the n-th occurrence of `"key"` in the text: RapidJSON's DOM keeps no positions, and the
 // nodes/edges arrays are written in order, so the n-th "id" key inside them is the n-th node.
 class KeyLocator {
@@ -35,7 +30,7 @@ public:
         std::size_t at = text_.find(needle, pos_);
         if (at == std::string::npos) return 0;
         pos_ = at + needle.size();
-        return line_at(text_, at);
+        return line_of_offset(text_, at);
     }
 
 private:
@@ -106,7 +101,7 @@ ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
     rapidjson::Document doc;
     doc.Parse(text.c_str(), text.size());
     if (doc.HasParseError())
-        throw InputError(file, line_at(text, doc.GetErrorOffset()), "",
+        throw InputError(file, line_of_offset(text, doc.GetErrorOffset()), "",
                          std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
     if (!doc.IsObject()) throw InputError(file, 1, "", "a chain file must hold one JSON object");
 
@@ -296,7 +291,7 @@ std::vector<Cluster> read_clusters(const std::string& dir, const Dataset& ds) {
     rapidjson::Document doc;
     doc.Parse(text.c_str(), text.size());
     if (doc.HasParseError())
-        throw InputError(file, line_at(text, doc.GetErrorOffset()), "",
+        throw InputError(file, line_of_offset(text, doc.GetErrorOffset()), "",
                          std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
     auto it = doc.IsObject() ? doc.FindMember("clusters") : doc.MemberEnd();
     if (!doc.IsObject() || it == doc.MemberEnd() || !it->value.IsArray())

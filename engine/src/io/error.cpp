@@ -1,5 +1,7 @@
 #include "chaingap/io/error.hpp"
 
+#include <algorithm>
+
 namespace chaingap {
 namespace {
 std::string format_input_error(const std::string& file, std::size_t line, const std::string& field,
@@ -19,6 +21,11 @@ std::string format_input_error(const std::string& file, std::size_t line, const 
     return out;
 }
 }  // namespace
+
+std::size_t line_of_offset(const std::string& text, std::size_t offset) {
+    offset = std::min(offset, text.size());
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+}
 
 InputError::InputError(std::string file, std::size_t line, std::string field,
                        const std::string& message)

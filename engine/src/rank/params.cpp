@@ -5,10 +5,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include "chaingap/io/error.hpp"
+#include "chaingap/io/output.hpp"
+#include "chaingap/model/param_table.hpp"
 
 namespace chaingap {
 
@@ -50,52 +50,25 @@ const std::vector<RankParamInfo>& rank_param_info() {
     return info;
 }
 
-void RankParams::validate() const {
-    for (const auto& p : rank_param_info()) {
-        const double v = this->*p.member;
-        if (!std::isfinite(v) || v < p.min || v > p.max)
-            throw UsageError("ranking parameter " + std::string(p.name) + " = " + std::to_string(v) +
-                             " is out of range [" + std::to_string(p.min) + ", " + std::to_string(p.max) + "]");
-    }
-}
+void RankParams::validate() const { check_param_ranges(rank_param_info(), *this, "ranking parameter"); }
 
 void set_rank_param(RankParams& params, const std::string& name, double value) {
-    for (const auto& p : rank_param_info()) {
-        if (name == p.name) {
-            RankParams candidate = params;  // leave `params` unchanged when the value is refused
-            candidate.*p.member = value;
-            candidate.validate();
-            params = candidate;
-            return;
-        }
-    }
-    std::string known;
-    for (const auto& p : rank_param_info()) known += std::string(known.empty() ? "" : ", ") + p.name;
-    throw UsageError("unknown ranking parameter '" + name + "' (known: " + known + ")");
+    set_param_by_name(rank_param_info(), params, name, value, "ranking parameter");
 }
 
 namespace {
-std::size_t line_at(const std::string& text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 +
-           static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
-}
 std::size_t line_of_key(const std::string& text, const std::string& key) {
     const std::size_t at = text.find("\"" + key + "\"");
-    return at == std::string::npos ? 0 : line_at(text, at);
+    return at == std::string::npos ? 0 : line_of_offset(text, at);
 }
 }  // namespace
 
 RankParams read_rank_weights(const std::string& file, RankParams params) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError(file, 0, "", "cannot read the weights file");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    const std::string text = buf.str();
+    const std::string text = read_file(file);
     rapidjson::Document doc;
     doc.Parse(text.c_str(), text.size());
     if (doc.HasParseError())
-        throw InputError(file, line_at(text, doc.GetErrorOffset()), "",
+        throw InputError(file, line_of_offset(text, doc.GetErrorOffset()), "",
                          std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
     if (!doc.IsObject()) throw InputError(file, 1, "", "expected a JSON object {\"name\": number, ...}");
     for (auto it = doc.MemberBegin(); it != doc.MemberEnd(); ++it) {

@@ -21,6 +21,9 @@ private:
     std::string field_;
 };
 
+// The 1-based line of a byte offset in a text (for parsers that report offsets, e.g. RapidJSON).
+std::size_t line_of_offset(const std::string& text, std::size_t offset);
+
 // A request the data cannot answer (unknown region or chain, bad parameter value).
 class UsageError : public std::runtime_error {
 public:
