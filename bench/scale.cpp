@@ -13,7 +13,7 @@
 #include <string>
 
 #include "chaingap/analysis/gaps.hpp"
-#include "chaingap/io/dataset_loader.hpp"
+#include "chaingap/load/dataset_loader.hpp"
 #include "chaingap/synth/generate.hpp"
 
 using namespace chaingap;

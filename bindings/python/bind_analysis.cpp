@@ -1,7 +1,7 @@
 // analysis/: gap reports (as the CLI's JSON), the all-region gap matrix and presence as numpy.
 #include "bind_common.hpp"
 #include "chaingap/analysis/gaps.hpp"
-#include "chaingap/io/gap_writers.hpp"
+#include "chaingap/report/gap_writers.hpp"
 
 namespace chaingap::py {
 

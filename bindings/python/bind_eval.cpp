@@ -2,7 +2,7 @@
 #include "bind_common.hpp"
 #include "chaingap/eval/model.hpp"
 #include "chaingap/eval/protocol.hpp"
-#include "chaingap/eval/writers.hpp"
+#include "chaingap/report/evaluation_writers.hpp"
 
 namespace chaingap::py {
 namespace {

@@ -1,6 +1,6 @@
 // model/ and io/: loading a dataset and looking at what it holds.
 #include "bind_common.hpp"
-#include "chaingap/io/dataset_loader.hpp"
+#include "chaingap/load/dataset_loader.hpp"
 
 namespace chaingap::py {
 

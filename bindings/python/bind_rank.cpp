@@ -1,6 +1,6 @@
 // rank/: target-firm lists (目标企业库), shaped like `chaingap targets --format json`.
 #include "bind_common.hpp"
-#include "chaingap/io/target_writers.hpp"
+#include "chaingap/report/target_writers.hpp"
 #include "chaingap/rank/params.hpp"
 #include "chaingap/rank/targets.hpp"
 

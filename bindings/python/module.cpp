@@ -5,7 +5,7 @@
 // Long calls release the GIL.
 #include "bind_common.hpp"
 #include "chaingap/eval/model.hpp"
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 
 PYBIND11_MODULE(chaingap, m) {
     namespace pyb = pybind11;

@@ -4,7 +4,7 @@
 #include <map>
 #include <string>
 
-#include "chaingap/io/dataset_loader.hpp"
+#include "chaingap/load/dataset_loader.hpp"
 
 namespace chaingap::test {
 

@@ -3,7 +3,7 @@
 #include <random>
 
 #include "chaingap/analysis/gaps.hpp"
-#include "chaingap/io/gap_writers.hpp"
+#include "chaingap/report/gap_writers.hpp"
 #include "chaingap/synth/generate.hpp"
 #include "support/fixture.hpp"
 

@@ -6,8 +6,8 @@
 #include <set>
 
 #include "chaingap/analysis/importance.hpp"
-#include "chaingap/io/chain_json.hpp"
-#include "chaingap/io/chain_writers.hpp"
+#include "chaingap/load/chain_json.hpp"
+#include "chaingap/report/chain_writers.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;

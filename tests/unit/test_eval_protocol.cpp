@@ -8,7 +8,7 @@
 
 #include "chaingap/eval/model.hpp"
 #include "chaingap/eval/protocol.hpp"
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 #include "chaingap/synth/generate.hpp"
 #include "support/fixture.hpp"
 

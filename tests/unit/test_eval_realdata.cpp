@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "chaingap/eval/protocol.hpp"
-#include "chaingap/io/import_ashare.hpp"
+#include "chaingap/import/ashare.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;

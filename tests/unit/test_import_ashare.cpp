@@ -9,9 +9,9 @@
 #include <map>
 #include <set>
 
-#include "chaingap/io/csv.hpp"
-#include "chaingap/io/error.hpp"
-#include "chaingap/io/import_ashare.hpp"
+#include "chaingap/load/csv.hpp"
+#include "chaingap/core/error.hpp"
+#include "chaingap/import/ashare.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;

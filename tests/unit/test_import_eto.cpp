@@ -7,9 +7,9 @@
 #include <set>
 
 #include "chaingap/analysis/gaps.hpp"
-#include "chaingap/io/csv.hpp"
-#include "chaingap/io/error.hpp"
-#include "chaingap/io/import_eto.hpp"
+#include "chaingap/load/csv.hpp"
+#include "chaingap/core/error.hpp"
+#include "chaingap/import/eto.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;

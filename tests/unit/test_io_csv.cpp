@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "chaingap/io/csv.hpp"
-#include "chaingap/io/error.hpp"
+#include "chaingap/load/csv.hpp"
+#include "chaingap/core/error.hpp"
 
 using chaingap::CsvTable;
 using chaingap::InputError;

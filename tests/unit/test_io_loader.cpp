@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "chaingap/io/text_table.hpp"
+#include "chaingap/core/text_table.hpp"
 
 using namespace chaingap;
 

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <random>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 #include "chaingap/rank/targets.hpp"
 #include "chaingap/synth/generate.hpp"
 #include "support/fixture.hpp"

@@ -1,7 +1,7 @@
 // What-if: hand-checked toy result, monotonicity on synthetic data, argument errors.
 #include <catch2/catch.hpp>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 #include "chaingap/rank/targets.hpp"
 #include "chaingap/rank/whatif.hpp"
 #include "chaingap/synth/generate.hpp"

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "chaingap/io/target_writers.hpp"
+#include "chaingap/report/target_writers.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;

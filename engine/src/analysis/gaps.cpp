@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 
 namespace chaingap {
 

@@ -4,7 +4,6 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
-#include <set>
 
 namespace chaingap {
 namespace {
@@ -25,24 +24,16 @@ std::vector<std::size_t> reachable_from(const FlowGraph& g, Vertex s) {
 }
 
 void compute_chain(const Dataset& ds, const Chain& c, const GapParams& params, std::vector<NodeImportance>& out) {
-    std::vector<NodeId> leaves;
+    const LeafFlow flow = leaf_flow(ds, c);
+    const std::vector<NodeId>& leaves = flow.leaves;
     std::vector<int> leaf_index(ds.nodes.size(), -1);  // only this chain's range is used
-    for (NodeId n = c.first_node; n < c.end_node; ++n)
-        if (ds.is_leaf(n)) {
-            leaf_index[n] = static_cast<int>(leaves.size());
-            leaves.push_back(n);
-        }
+    for (std::size_t i = 0; i < leaves.size(); ++i) leaf_index[leaves[i]] = static_cast<int>(i);
     const std::size_t L = leaves.size();
     std::vector<std::vector<NodeId>> sub(c.node_count());
     for (NodeId n = c.first_node; n < c.end_node; ++n) sub[n - c.first_node] = subtree_leaves(ds, n);
 
     FlowGraph g(L);
-    std::set<std::pair<int, int>> added;
-    for (const ChainEdge& e : c.edges)
-        for (NodeId a : sub[e.from - c.first_node])
-            for (NodeId b : sub[e.to - c.first_node])
-                if (a != b && added.emplace(leaf_index[a], leaf_index[b]).second)
-                    boost::add_edge(static_cast<Vertex>(leaf_index[a]), static_cast<Vertex>(leaf_index[b]), g);
+    for (const auto& [a, b] : flow.edges) boost::add_edge(static_cast<Vertex>(a), static_cast<Vertex>(b), g);
 
     std::vector<double> betweenness(L, 0.0);
     boost::brandes_betweenness_centrality(
@@ -86,19 +77,6 @@ void compute_chain(const Dataset& ds, const Chain& c, const GapParams& params, s
         out[n].importance = max_raw > 0 ? raw[n - c.first_node] / max_raw : 0.0;
 }
 }  // namespace
-
-std::vector<NodeId> subtree_leaves(const Dataset& ds, NodeId n) {
-    std::vector<NodeId> out, stack{n};
-    while (!stack.empty()) {
-        NodeId x = stack.back();
-        stack.pop_back();
-        auto kids = ds.node_children.row(x);
-        if (kids.empty()) out.push_back(x);
-        stack.insert(stack.end(), kids.begin(), kids.end());
-    }
-    std::sort(out.begin(), out.end());
-    return out;
-}
 
 std::vector<NodeImportance> compute_importance(const Dataset& ds, const GapParams& params) {
     params.validate();

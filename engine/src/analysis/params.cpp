@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "chaingap/io/error.hpp"
-#include "chaingap/model/param_table.hpp"
+#include "chaingap/core/error.hpp"
+#include "chaingap/core/param_table.hpp"
 
 namespace chaingap {
 

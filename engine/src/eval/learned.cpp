@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 
 namespace chaingap {
 

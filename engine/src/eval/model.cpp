@@ -6,7 +6,7 @@
 #include "chaingap/eval/learned.hpp"
 #include "chaingap/eval/link_prediction.hpp"
 #include "chaingap/eval/propagation.hpp"
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 
 namespace chaingap {
 

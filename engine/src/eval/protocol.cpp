@@ -6,7 +6,7 @@
 
 #include "chaingap/analysis/gaps.hpp"
 #include "chaingap/eval/model.hpp"
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 
 namespace chaingap {
 

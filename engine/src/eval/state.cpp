@@ -4,7 +4,7 @@
 #include <map>
 
 #include "chaingap/analysis/presence.hpp"
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 
 namespace chaingap {
 
@@ -44,69 +44,6 @@ std::vector<RegionId> select_regions(const Dataset& ds, int region_level, int cu
         if (holds[r]) out.push_back(r);
     if (out.empty()) throw UsageError("no dated enterprise founded in or before " + std::to_string(cutoff));
     return out;
-}
-
-double ChainGraph::degree(std::size_t i) const {
-    double d = 0;
-    for (auto k = offsets[i]; k < offsets[i + 1]; ++k) d += weights[k];
-    return d;
-}
-
-ChainGraph build_chain_graph(const Dataset& ds, const std::vector<NodeId>& nodes, double sibling_weight) {
-    std::vector<std::int32_t> local(ds.nodes.size(), -1);
-    for (std::size_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = static_cast<std::int32_t>(i);
-    // lift(x): the selected node at or above x, else every selected node below x.
-    auto lift = [&](NodeId x) {
-        std::vector<std::int32_t> out;
-        for (NodeId a = x; a != kNone; a = ds.nodes[a].parent)
-            if (local[a] >= 0) return std::vector<std::int32_t>{local[a]};
-        std::vector<NodeId> stack{x};
-        while (!stack.empty()) {
-            NodeId y = stack.back();
-            stack.pop_back();
-            if (local[y] >= 0) {
-                out.push_back(local[y]);
-                continue;
-            }
-            for (NodeId c : ds.node_children.row(y)) stack.push_back(c);
-        }
-        return out;
-    };
-    std::map<std::pair<std::int32_t, std::int32_t>, double> w;
-    auto add = [&](std::int32_t a, std::int32_t b, double weight) {
-        if (a == b || weight <= 0) return;
-        w[{a, b}] += weight;
-        w[{b, a}] += weight;
-    };
-    std::vector<char> chain_used(ds.chains.size(), 0);
-    for (NodeId n : nodes) chain_used[ds.nodes[n].chain] = 1;
-    for (ChainId c = 0; c < static_cast<ChainId>(ds.chains.size()); ++c) {
-        if (!chain_used[c]) continue;
-        for (const ChainEdge& e : ds.chains[c].edges) {
-            const auto from = lift(e.from), to = lift(e.to);
-            for (auto a : from)
-                for (auto b : to) add(a, b, e.weight);
-        }
-    }
-    if (sibling_weight > 0) {
-        std::map<NodeId, std::vector<std::int32_t>> by_parent;
-        for (std::size_t i = 0; i < nodes.size(); ++i)
-            if (ds.nodes[nodes[i]].parent != kNone)
-                by_parent[ds.nodes[nodes[i]].parent].push_back(static_cast<std::int32_t>(i));
-        for (const auto& [p, kids] : by_parent)
-            for (std::size_t i = 0; i < kids.size(); ++i)
-                for (std::size_t j = i + 1; j < kids.size(); ++j) add(kids[i], kids[j], sibling_weight);
-    }
-    ChainGraph g;
-    g.nodes = nodes.size();
-    g.offsets.assign(g.nodes + 1, 0);
-    for (const auto& [ab, weight] : w) ++g.offsets[ab.first + 1];
-    for (std::size_t i = 0; i < g.nodes; ++i) g.offsets[i + 1] += g.offsets[i];
-    for (const auto& [ab, weight] : w) {  // std::map order: by source, then target
-        g.targets.push_back(ab.second);
-        g.weights.push_back(weight);
-    }
-    return g;
 }
 
 std::int64_t undated_enterprises(const Dataset& ds) {

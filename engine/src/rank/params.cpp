@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "chaingap/io/error.hpp"
-#include "chaingap/io/output.hpp"
-#include "chaingap/model/param_table.hpp"
+#include "chaingap/core/error.hpp"
+#include "chaingap/core/files.hpp"
+#include "chaingap/core/param_table.hpp"
 
 namespace chaingap {
 

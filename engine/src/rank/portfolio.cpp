@@ -6,7 +6,7 @@
 #include <map>
 #include <memory>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 #include "chaingap/rank/whatif.hpp"
 
 namespace chaingap {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 
 namespace chaingap {
 

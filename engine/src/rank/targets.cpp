@@ -5,7 +5,7 @@
 #include <cmath>
 #include <map>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 #include "chaingap/rank/portfolio.hpp"
 
 namespace chaingap {

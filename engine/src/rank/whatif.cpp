@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "chaingap/io/error.hpp"
+#include "chaingap/core/error.hpp"
 
 namespace chaingap {
 

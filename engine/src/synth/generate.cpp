@@ -1,3 +1,4 @@
+#include "chaingap/core/text.hpp"
 #include "chaingap/synth/generate.hpp"
 
 #include <algorithm>
@@ -7,9 +8,8 @@
 #include <limits>
 
 #include "chaingap/analysis/importance.hpp"
-#include "chaingap/io/error.hpp"
-#include "chaingap/io/gap_writers.hpp"
-#include "chaingap/io/output.hpp"
+#include "chaingap/core/error.hpp"
+#include "chaingap/core/files.hpp"
 
 namespace chaingap {
 namespace {

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "chaingap/analysis/params.hpp"
+#include "chaingap/graph/chain_graph.hpp"
 #include "chaingap/model/dataset.hpp"
 
 namespace chaingap {
@@ -32,8 +33,5 @@ struct NodeImportance {
 
 // Importance of every node of every chain, indexed by global NodeId.
 std::vector<NodeImportance> compute_importance(const Dataset& ds, const GapParams& params);
-
-// Leaves (links without sub-links) in the subtree of n, n itself when it is a leaf.
-std::vector<NodeId> subtree_leaves(const Dataset& ds, NodeId n);
 
 }  // namespace chaingap

@@ -15,10 +15,9 @@
 // only the firms founded ≤ year). M_rn = count_rn > 0 and RCA_rn ≥ rca_threshold, with
 // RCA_rn = (count_rn / Σ_n count_rn) / (Σ_r count_rn / Σ_rn count_rn) over the selection.
 //
-// Chain graph. An undirected weighted graph on the selected nodes: each flow edge a → b of the
-// catalogue joins the selected nodes at, above or below a with those at, above or below b (an edge
-// between segments holds for their sub-links; an edge between sub-links holds for their segments);
-// links with the same parent are joined with weight sibling_weight. Stored as CSR.
+// Chain graph. graph/chain_graph.hpp's ChainGraph on the selected nodes (an edge between segments
+// holds for their sub-links; an edge between sub-links holds for their segments; siblings joined
+// with sibling_weight).
 //
 // Cost: one filtered copy of the dataset and presence_all_regions per state, O(A·T + R·N) each.
 #pragma once
@@ -28,6 +27,7 @@
 #include <vector>
 
 #include "chaingap/eval/params.hpp"
+#include "chaingap/graph/chain_graph.hpp"
 #include "chaingap/model/dataset.hpp"
 
 namespace chaingap {
@@ -44,15 +44,6 @@ struct EvalSelection {
 std::vector<NodeId> select_nodes(const Dataset& ds, std::optional<ChainId> chain, std::optional<int> level);
 // Selected regions at `cutoff` (see above); throws UsageError when none is left.
 std::vector<RegionId> select_regions(const Dataset& ds, int region_level, int cutoff);
-
-struct ChainGraph {
-    std::size_t nodes = 0;
-    std::vector<std::int64_t> offsets{0};
-    std::vector<std::int32_t> targets;  // local node indices, sorted per row, no self loops
-    std::vector<double> weights;
-    double degree(std::size_t i) const;  // weighted degree
-};
-ChainGraph build_chain_graph(const Dataset& ds, const std::vector<NodeId>& nodes, double sibling_weight);
 
 struct EvalState {
     int year = 0;

@@ -1,0 +1,284 @@
+#include "chaingap/load/dataset_loader.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+
+#include "chaingap/load/chain_json.hpp"
+#include "chaingap/load/csv.hpp"
+#include "chaingap/core/error.hpp"
+
+namespace chaingap {
+namespace fs = std::filesystem;
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool path_exists(const fs::path& p) {
+    std::error_code ec;
+    return fs::exists(p, ec);
+}
+
+void load_chains(const std::string& dir, const LoadOptions& options, Dataset& ds) {
+    std::vector<ParsedChain> base;
+    if (!options.catalogue_dir.empty() && path_exists(options.catalogue_dir))
+        base = read_chain_folder(options.catalogue_dir);
+    std::vector<ParsedChain> own;
+    const fs::path own_dir = fs::path(dir) / "chains";
+    if (!dir.empty() && path_exists(own_dir)) own = read_chain_folder(own_dir.string());
+    resolve_chains(std::move(base), std::move(own), ds);
+    if (ds.chains.empty())
+        throw InputError(dir, 0, "chains", "no chains: neither the catalogue (" + options.catalogue_dir +
+                                               ") nor the dataset's chains/ folder has any");
+    // Clusters: the catalogue's, then the dataset's (same id replaces).
+    std::vector<Cluster> clusters;
+    if (!options.catalogue_dir.empty() && path_exists(options.catalogue_dir)) clusters = read_clusters(options.catalogue_dir, ds);
+    if (!dir.empty() && path_exists(own_dir)) {
+        for (auto& c : read_clusters(own_dir.string(), ds)) {
+            auto it = std::find_if(clusters.begin(), clusters.end(), [&](const Cluster& x) { return x.id == c.id; });
+            if (it != clusters.end()) *it = std::move(c);
+            else clusters.push_back(std::move(c));
+        }
+    }
+    ds.clusters = std::move(clusters);
+}
+
+void load_regions(const fs::path& file, Dataset& ds) {
+    CsvTable t = CsvTable::read(file.string());
+    const std::size_t c_id = t.require_column("id");
+    const std::size_t c_parent = t.require_column("parent");
+    const auto c_name = t.optional_column("name");
+    const auto c_weight = t.optional_column("weight");
+    std::unordered_map<std::string, std::size_t> row_of;
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        std::string id(t.text(r, c_id));
+        if (auto [it, fresh] = row_of.emplace(id, r); !fresh)
+            t.fail(r, c_id, "duplicate region id '" + id + "' (first on line " + std::to_string(t.line_of(it->second)) + ")");
+        double w = kNaN;
+        if (c_weight) {
+            if (auto v = t.number(r, *c_weight)) {
+                if (*v < 0.0 || *v > 1.0) t.fail(r, *c_weight, "must be a share in [0, 1]");
+                w = *v;
+            }
+        }
+        ds.regions.add(id, c_name ? std::string(t.text(r, *c_name, false)) : "", kNone, w);
+    }
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        std::string_view p = t.text(r, c_parent, false);
+        if (p.empty()) continue;
+        auto parent = ds.regions.find(p);
+        if (!parent) t.fail(r, c_parent, "unknown region '" + std::string(p) + "'");
+        ds.regions.set_parent(static_cast<RegionId>(r), *parent);
+    }
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        std::size_t steps = 0;
+        for (RegionId x = ds.regions.parent(static_cast<RegionId>(r)); x != kNone; x = ds.regions.parent(x))
+            if (++steps > t.rows()) t.fail(r, c_parent, "cycle in region parents");
+    }
+}
+
+void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
+    CsvTable t = CsvTable::read(file.string());
+    const std::size_t c_id = t.require_column("id");
+    const std::size_t c_name = t.require_column("name");
+    const std::size_t c_region = t.require_column("region");
+    const auto c_revenue = t.optional_column("revenue");
+    const auto c_employees = t.optional_column("employees");
+    const auto c_founded = t.optional_column("founded");
+    const auto c_labels = t.optional_column("labels");
+    const auto c_kind = t.optional_column("kind");
+
+    std::vector<std::size_t> order(t.rows());
+    std::iota(order.begin(), order.end(), 0);
+    std::vector<std::string_view> ids(t.rows());
+    for (std::size_t r = 0; r < t.rows(); ++r) ids[r] = t.text(r, c_id);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return ids[a] != ids[b] ? ids[a] < ids[b] : a < b;
+    });
+    for (std::size_t i = 1; i < order.size(); ++i)
+        if (ids[order[i]] == ids[order[i - 1]])
+            t.fail(order[i], c_id, "duplicate enterprise id '" + std::string(ids[order[i]]) + "' (first on line " +
+                                       std::to_string(t.line_of(order[i - 1])) + ")");
+
+    auto& E = ds.enterprises;
+    for (std::size_t r : order) {
+        std::string_view region_id = t.text(r, c_region);
+        RegionId region;
+        if (auto found = ds.regions.find(region_id)) region = *found;
+        else if (regions_given) t.fail(r, c_region, "region '" + std::string(region_id) + "' is not in regions.csv");
+        else region = ds.regions.add_with_implied_ancestors(std::string(region_id));
+
+        double revenue = kNaN, employees = kNaN;
+        int founded = 0;
+        if (c_revenue) {
+            if (auto v = t.number(r, *c_revenue)) {
+                if (*v < 0) t.fail(r, *c_revenue, "revenue (万元) must not be negative");
+                revenue = *v;
+            }
+        }
+        if (c_employees) {
+            if (auto v = t.integer(r, *c_employees)) {
+                if (*v < 0) t.fail(r, *c_employees, "employees must not be negative");
+                employees = static_cast<double>(*v);
+            }
+        }
+        if (c_founded) {
+            if (auto v = t.integer(r, *c_founded)) {
+                if (*v < 1800 || *v > 2100) t.fail(r, *c_founded, "founded must be a year between 1800 and 2100");
+                founded = static_cast<int>(*v);
+            }
+        }
+        std::uint32_t labels = 0;
+        if (c_labels) {
+            std::string_view s = t.text(r, *c_labels, false);
+            while (!s.empty()) {
+                std::size_t semi = s.find(';');
+                std::string_view label = s.substr(0, semi);
+                while (!label.empty() && label.front() == ' ') label.remove_prefix(1);
+                while (!label.empty() && label.back() == ' ') label.remove_suffix(1);
+                if (!label.empty()) {
+                    auto bit = label_bit(label);
+                    if (!bit) t.fail(r, *c_labels, "unknown label '" + std::string(label) + "' (see docs/formats.md for the vocabulary)");
+                    labels |= 1U << *bit;
+                }
+                if (semi == std::string_view::npos) break;
+                s.remove_prefix(semi + 1);
+            }
+        }
+        bool aggregate = false;
+        if (c_kind) {
+            std::string_view kind = t.text(r, *c_kind, false);
+            if (kind == "aggregate") aggregate = true;
+            else if (!kind.empty() && kind != "firm") t.fail(r, *c_kind, "must be 'firm' or 'aggregate', got '" + std::string(kind) + "'");
+        }
+        E.push(std::string(ids[r]), std::string(t.text(r, c_name)), region, revenue, employees, founded, labels, aggregate);
+    }
+    ds.index_enterprises();
+}
+
+struct NodeResolver {
+    const Dataset& ds;
+    std::string last_chain;
+    ChainId last_chain_id = kNone;
+
+    // Returns the node or fails the cell naming what is unknown.
+    NodeId resolve(const CsvTable& t, std::size_t r, std::size_t c_chain, std::size_t c_node) {
+        std::string_view chain = t.text(r, c_chain);
+        if (chain != last_chain) {
+            auto c = ds.find_chain(chain);
+            if (!c) t.fail(r, c_chain, "unknown chain '" + std::string(chain) + "'");
+            last_chain.assign(chain);
+            last_chain_id = *c;
+        }
+        std::string_view node = t.text(r, c_node);
+        auto n = ds.find_node(last_chain_id, node);
+        if (!n) t.fail(r, c_node, "unknown node '" + std::string(node) + "' in chain '" + last_chain + "'");
+        return *n;
+    }
+};
+
+void load_attachments(const fs::path& file, Dataset& ds) {
+    CsvTable t = CsvTable::read(file.string());
+    const std::size_t c_ent = t.require_column("enterprise");
+    const std::size_t c_chain = t.require_column("chain");
+    const std::size_t c_node = t.require_column("node");
+    const auto c_weight = t.optional_column("weight");
+    NodeResolver resolver{ds, "", kNone};
+    std::vector<std::size_t> row_of;
+    row_of.reserve(t.rows());
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        std::string_view eid = t.text(r, c_ent);
+        auto e = ds.find_enterprise(eid);
+        if (!e) t.fail(r, c_ent, "unknown enterprise '" + std::string(eid) + "'");
+        NodeId n = resolver.resolve(t, r, c_chain, c_node);
+        double w = 1.0;
+        if (c_weight) {
+            if (auto v = t.number(r, *c_weight)) {
+                if (!(*v > 0.0 && *v <= 1.0)) t.fail(r, *c_weight, "must be in (0, 1] (the share of the firm's business at this link)");
+                w = *v;
+            }
+        }
+        ds.attachments.push(*e, n, w);
+        row_of.push_back(r);
+    }
+    // Duplicate (enterprise, node) pairs: refuse, naming both lines.
+    std::vector<std::size_t> order(ds.attachments.size());
+    std::iota(order.begin(), order.end(), 0);
+    const auto& A = ds.attachments;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return A.enterprise[a] != A.enterprise[b] ? A.enterprise[a] < A.enterprise[b]
+               : A.node[a] != A.node[b]           ? A.node[a] < A.node[b]
+                                                  : a < b;
+    });
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        if (A.enterprise[order[i]] == A.enterprise[order[i - 1]] && A.node[order[i]] == A.node[order[i - 1]]) {
+            std::size_t later = std::max(row_of[order[i]], row_of[order[i - 1]]);
+            std::size_t earlier = std::min(row_of[order[i]], row_of[order[i - 1]]);
+            t.fail(later, c_node, "duplicate attachment of enterprise '" + std::string(t.text(later, c_ent)) +
+                                      "' to this node (first on line " + std::to_string(t.line_of(earlier)) + ")");
+        }
+    }
+}
+
+void load_relations(const fs::path& file, Dataset& ds) {
+    CsvTable t = CsvTable::read(file.string());
+    const std::size_t c_from = t.require_column("from");
+    const std::size_t c_to = t.require_column("to");
+    const std::size_t c_type = t.require_column("type");
+    const auto c_weight = t.optional_column("weight");
+    auto& R = ds.relations;
+    R.from.reserve(t.rows());
+    R.to.reserve(t.rows());
+    R.type.reserve(t.rows());
+    R.weight.reserve(t.rows());
+    for (std::size_t r = 0; r < t.rows(); ++r) {
+        auto from = ds.find_enterprise(t.text(r, c_from));
+        if (!from) t.fail(r, c_from, "unknown enterprise '" + std::string(t.text(r, c_from)) + "'");
+        auto to = ds.find_enterprise(t.text(r, c_to));
+        if (!to) t.fail(r, c_to, "unknown enterprise '" + std::string(t.text(r, c_to)) + "'");
+        auto type = relation_type(t.text(r, c_type));
+        if (!type) t.fail(r, c_type, "unknown relation type '" + std::string(t.text(r, c_type)) + "' (supply, invest, cooperate, compete, own, other)");
+        double w = 1.0;
+        if (c_weight) {
+            if (auto v = t.number(r, *c_weight)) {
+                if (!(*v > 0.0)) t.fail(r, *c_weight, "must be positive");
+                w = *v;
+            }
+        }
+        R.from.push_back(*from);
+        R.to.push_back(*to);
+        R.type.push_back(*type);
+        R.weight.push_back(w);
+    }
+}
+
+}  // namespace
+
+Dataset load_chains_only(const std::string& dataset_dir, const LoadOptions& options) {
+    Dataset ds;
+    ds.source = dataset_dir.empty() ? options.catalogue_dir : dataset_dir;
+    load_chains(dataset_dir, options, ds);
+    ds.finalize();
+    return ds;
+}
+
+Dataset load_dataset(const std::string& dir, const LoadOptions& options) {
+    const fs::path root(dir);
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) throw InputError(dir, 0, "", "dataset folder does not exist");
+    Dataset ds;
+    ds.source = dir;
+    load_chains(dir, options, ds);
+    const bool regions_given = path_exists(root / "regions.csv");
+    if (regions_given) load_regions(root / "regions.csv", ds);
+    for (const char* required : {"enterprises.csv", "attachments.csv"})
+        if (!path_exists(root / required)) throw InputError((root / required).string(), 0, "", "required file is missing");
+    load_enterprises(root / "enterprises.csv", regions_given, ds);
+    load_attachments(root / "attachments.csv", ds);
+    if (path_exists(root / "relations.csv")) load_relations(root / "relations.csv", ds);
+    ds.finalize();
+    return ds;
+}
+
+}  // namespace chaingap

@@ -1,0 +1,226 @@
+#include "chaingap/core/text.hpp"
+#include "chaingap/report/evaluation_writers.hpp"
+
+#include "chaingap/eval/model.hpp"
+#include "chaingap/report/gap_writers.hpp"
+#include "chaingap/core/files.hpp"
+#include "chaingap/core/text_table.hpp"
+
+namespace chaingap {
+namespace {
+void key(JsonWriter& w, const std::string& k) {
+    w.Key(k.c_str(), static_cast<rapidjson::SizeType>(k.size()));
+}
+void str(JsonWriter& w, const std::string& v) {
+    w.String(v.c_str(), static_cast<rapidjson::SizeType>(v.size()));
+}
+
+// "roc_auc": f(0), "pr_auc": ..., "mrr": ..., "precision": {"20": ...}, "recall": {...}, "ndcg": {...}
+// — the keys of an object the caller has opened.
+template <class F>
+void metric_fields(JsonWriter& w, F value) {
+    const auto& names = metric_names();
+    for (std::size_t j = 0; j < 3; ++j) {
+        key(w, names[j]);
+        value(j);
+    }
+    std::size_t j = 3;
+    for (const char* kind : {"precision", "recall", "ndcg"}) {
+        key(w, kind);
+        w.StartObject();
+        for (int k : kTopK) {
+            key(w, std::to_string(k));
+            value(j++);
+        }
+        w.EndObject();
+    }
+}
+
+template <class F>
+void metric_object(JsonWriter& w, F value) {
+    w.StartObject();
+    metric_fields(w, value);
+    w.EndObject();
+}
+
+void interval_object(JsonWriter& w, const MetricInterval& ci) {
+    const auto lo = flatten(ci.low), hi = flatten(ci.high);
+    metric_object(w, [&](std::size_t j) {
+        w.StartArray();
+        w.Double(lo[j]);
+        w.Double(hi[j]);
+        w.EndArray();
+    });
+}
+
+std::string interval_text(const std::optional<MetricInterval>& ci, std::size_t j, int decimals) {
+    if (!ci) return "";
+    return " [" + fmt(flatten(ci->low)[j], decimals) + ", " + fmt(flatten(ci->high)[j], decimals) + "]";
+}
+}  // namespace
+
+std::string evaluation_to_json(const Dataset& ds, const EvalResult& r) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    const EvalOptions& o = r.options;
+    w.StartObject();
+    key(w, "cutoff");
+    w.Int(o.cutoff);
+    key(w, "horizon");
+    w.Int(static_cast<int>(o.params.horizon));
+    key(w, "chain");
+    if (o.chain)
+        str(w, *o.chain);
+    else
+        w.Null();
+    key(w, "level");
+    if (o.level)
+        w.Int(*o.level);
+    else
+        w.Null();
+    key(w, "region_level");
+    w.Int(o.region_level);
+    key(w, "regions");
+    w.Int64(static_cast<std::int64_t>(r.region_ids.size()));
+    key(w, "nodes");
+    w.Int64(static_cast<std::int64_t>(r.node_keys.size()));
+    key(w, "candidates");
+    w.Int64(r.candidates);
+    key(w, "positives");
+    w.Int64(r.positives);
+    key(w, "base_rate");
+    w.Double(r.candidates > 0 ? static_cast<double>(r.positives) / static_cast<double>(r.candidates) : 0.0);
+    key(w, "present_pairs");
+    w.Int64(r.present_pairs);
+    key(w, "enterprises_at_cutoff");
+    w.Int64(r.enterprises_at_cutoff);
+    key(w, "undated_enterprises");
+    w.Int64(r.undated);
+    key(w, "latest_founded");
+    w.Int(r.latest_founded);
+    key(w, "dataset");
+    str(w, ds.source);
+    key(w, "params");
+    w.StartObject();
+    for (const auto& p : eval_param_info()) {
+        key(w, p.name);
+        w.Double(o.params.*p.member);
+    }
+    w.EndObject();
+    key(w, "region_ids");
+    w.StartArray();
+    for (const auto& id : r.region_ids) str(w, id);
+    w.EndArray();
+    key(w, "models");
+    w.StartArray();
+    for (const ModelResult& m : r.models) {
+        const auto v = flatten(m.metrics);
+        w.StartObject();
+        key(w, "model");
+        str(w, m.model);
+        metric_fields(w, [&](std::size_t j) { w.Double(v[j]); });
+        key(w, "ci");
+        if (m.ci) {
+            interval_object(w, *m.ci);
+        } else {
+            w.Null();
+        }
+        key(w, "vs_density");
+        if (m.vs_density) {
+            const auto d = flatten(*m.vs_density);
+            w.StartObject();
+            key(w, "diff");
+            metric_object(w, [&](std::size_t i) { w.Double(d[i]); });
+            key(w, "ci");
+            if (m.vs_density_ci)
+                interval_object(w, *m.vs_density_ci);
+            else
+                w.Null();
+            w.EndObject();
+        } else {
+            w.Null();
+        }
+        if (m.learned) {
+            key(w, "learned");
+            w.StartObject();
+            key(w, "training_year");
+            w.Int(m.learned->training_year);
+            key(w, "training_examples");
+            w.Int64(m.learned->training_examples);
+            key(w, "training_positives");
+            w.Int64(m.learned->training_positives);
+            key(w, "coefficients");
+            w.StartObject();
+            key(w, "intercept");
+            w.Double(m.learned->coefficients(0));
+            for (std::size_t f = 0; f < m.learned->features.size(); ++f) {
+                key(w, m.learned->features[f]);
+                w.Double(m.learned->coefficients(static_cast<Eigen::Index>(f + 1)));
+            }
+            w.EndObject();
+            w.EndObject();
+        }
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+std::string evaluation_to_csv(const EvalResult& r) {
+    std::string out = "model";
+    for (const auto& n : metric_names()) out += "," + n + "," + n + "_low," + n + "_high";
+    for (const auto& n : metric_names())
+        out += "," + n + "_vs_density," + n + "_vs_density_low," + n + "_vs_density_high";
+    out += "\n";
+    auto num = [](double v) { return fmt(v, 6); };
+    for (const ModelResult& m : r.models) {
+        out += csv_field(m.model);
+        const auto v = flatten(m.metrics);
+        for (std::size_t j = 0; j < v.size(); ++j) {
+            out += "," + num(v[j]);
+            out += "," + (m.ci ? num(flatten(m.ci->low)[j]) : std::string());
+            out += "," + (m.ci ? num(flatten(m.ci->high)[j]) : std::string());
+        }
+        const auto d = m.vs_density ? flatten(*m.vs_density) : std::vector<double>(v.size(), 0.0);
+        for (std::size_t j = 0; j < v.size(); ++j) {
+            out += "," + (m.vs_density ? num(d[j]) : std::string());
+            out += "," + (m.vs_density_ci ? num(flatten(m.vs_density_ci->low)[j]) : std::string());
+            out += "," + (m.vs_density_ci ? num(flatten(m.vs_density_ci->high)[j]) : std::string());
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+std::string evaluation_to_table(const Dataset& ds, const EvalResult& r) {
+    const EvalOptions& o = r.options;
+    std::string out = "Backtest of " + ds.source + ": cutoff " + std::to_string(o.cutoff) + ", horizon " +
+                      std::to_string(static_cast<int>(o.params.horizon)) + " years";
+    out += o.chain ? ", chain " + *o.chain : std::string(", all chains");
+    out += o.level ? ", level " + std::to_string(*o.level) : std::string(", leaf links");
+    out += "\n" + std::to_string(r.region_ids.size()) + " regions x " + std::to_string(r.node_keys.size()) +
+           " links; " + std::to_string(r.candidates) + " candidate pairs, " + std::to_string(r.positives) +
+           " activations (base rate " +
+           fmt(r.candidates ? 100.0 * static_cast<double>(r.positives) / static_cast<double>(r.candidates) : 0.0, 2) +
+           "%); " + std::to_string(r.enterprises_at_cutoff) + " firms at the cutoff, " + std::to_string(r.undated) +
+           " undated firms excluded\n";
+    if (r.models.front().ci)
+        out += std::to_string(static_cast<int>(o.params.bootstrap)) + " bootstrap resamples over regions, " +
+               fmt(100 * o.params.confidence, 0) + "% intervals in brackets\n";
+    out += "\n";
+    TextTable t(
+        {"model", "ROC-AUC", "PR-AUC", "P@20", "P@100", "P@500", "R@100", "NDCG@100", "MRR", "PR-AUC - density"},
+        {false, true, true, true, true, true, true, true, true, true});
+    for (const ModelResult& m : r.models) {
+        const auto v = flatten(m.metrics);
+        // indices: 0 roc, 1 pr, 2 mrr, 3.. precision, 6.. recall, 9.. ndcg (kTopK = 20, 100, 500)
+        t.add_row({m.model, fmt(v[0], 3), fmt(v[1], 3) + interval_text(m.ci, 1, 3), fmt(v[3], 3), fmt(v[4], 3),
+                   fmt(v[5], 3), fmt(v[7], 3), fmt(v[10], 3), fmt(v[2], 3),
+                   m.vs_density ? fmt(m.vs_density->pr_auc, 3) + interval_text(m.vs_density_ci, 1, 3) : ""});
+    }
+    out += t.render();
+    return out;
+}
+
+}  // namespace chaingap

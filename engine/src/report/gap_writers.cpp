@@ -1,0 +1,183 @@
+#include "chaingap/core/text.hpp"
+#include "chaingap/report/gap_writers.hpp"
+
+#include <rapidjson/document.h>
+
+#include <algorithm>
+
+#include "chaingap/core/files.hpp"
+#include "chaingap/core/text_table.hpp"
+
+namespace chaingap {
+namespace {
+}  // namespace
+
+void write_params_json(JsonWriter& w, const GapParams& params) {
+    w.StartObject();
+    for (const auto& p : gap_param_info()) json_kv(w, p.name, params.*p.member);
+    w.EndObject();
+}
+
+void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& rep) {
+    w.StartObject();
+    json_kv(w, "region", ds.regions.id(rep.region));
+    json_kv(w, "region_name", ds.regions.name(rep.region));
+    json_kv(w, "local_enterprises", rep.local_enterprises);
+    json_kv(w, "benchmark", rep.benchmark.share);
+    json_kv(w, "benchmark_source", rep.benchmark.source);
+    w.Key("params");
+    write_params_json(w, rep.params);
+    w.Key("chains");
+    w.StartArray();
+    for (const ChainGaps& cg : rep.chains) {
+        const Chain& c = ds.chains[cg.chain];
+        w.StartObject();
+        json_kv(w, "chain", c.id);
+        json_kv(w, "name", c.name);
+        json_kv(w, "name_en", c.name_en);
+        json_kv(w, "mean_gap", cg.mean_gap);
+        json_kv(w, "links_omitted", std::int64_t{cg.links_omitted});
+        w.Key("counts");
+        w.StartObject();
+        json_kv(w, "missing", std::int64_t{cg.missing});
+        json_kv(w, "single_point", std::int64_t{cg.single_point});
+        json_kv(w, "weak", std::int64_t{cg.weak});
+        json_kv(w, "strong", std::int64_t{cg.strong});
+        json_kv(w, "absent_everywhere", std::int64_t{cg.absent_everywhere});
+        w.EndObject();
+        w.Key("nodes");
+        w.StartArray();
+        for (const LinkGap& g : cg.links) {
+            const ChainNode& n = ds.nodes[g.node];
+            w.StartObject();
+            json_kv(w, "node", n.id);
+            json_kv(w, "name", n.name);
+            json_kv(w, "name_en", n.name_en);
+            json_kv(w, "parent", n.parent == kNone ? std::string() : ds.nodes[n.parent].id);
+            json_kv(w, "stage", n.stage);
+            json_kv(w, "priority", n.priority);
+            json_kv(w, "status", status_name(g.status));
+            json_kv(w, "status_zh", status_name_zh(g.status));
+            json_kv(w, "gap_score", g.gap_score);
+            json_kv(w, "importance", g.importance);
+            json_kv(w, "local_count", std::int64_t{g.local_count});
+            json_kv(w, "local_capacity", g.local_capacity);
+            json_kv(w, "national_count", std::int64_t{g.national_count});
+            json_kv(w, "national_capacity", g.national_capacity);
+            json_kv(w, "local_share", g.local_share);
+            json_kv(w, "rca", g.rca);
+            w.Key("components");
+            w.StartObject();
+            json_kv(w, "reach", g.reach);
+            json_kv(w, "betweenness", g.betweenness);
+            json_kv(w, "weight", g.weight);
+            json_kv(w, "shortfall", g.shortfall);
+            json_kv(w, "single_point_risk", g.risk);
+            json_kv(w, "benchmark", rep.benchmark.share);
+            json_kv(w, "downstream_links", std::int64_t{g.downstream_links});
+            json_kv(w, "local_dependents", std::int64_t{g.local_dependents});
+            w.EndObject();
+            json_kv(w, "reason", explain_link(ds, rep, g));
+            w.EndObject();
+        }
+        w.EndArray();
+        w.EndObject();
+    }
+    w.EndArray();
+    w.Key("chains_without_data");
+    w.StartArray();
+    for (ChainId c : rep.chains_without_data) w.String(ds.chains[c].id.c_str());
+    w.EndArray();
+    w.EndObject();
+}
+
+std::string gaps_to_json(const Dataset& ds, const GapReport& rep) {
+    rapidjson::StringBuffer buf;
+    JsonWriter w(buf);
+    w.SetIndent(' ', 2);
+    write_gap_report_json(w, ds, rep);
+    return std::string(buf.GetString()) + "\n";
+}
+
+std::string gaps_to_csv(const Dataset& ds, const GapReport& rep, bool bom) {
+    std::string out = bom ? "\xEF\xBB\xBF" : "";
+    out += "region,chain,node,name,parent,stage,priority,status,gap_score,importance,reach,betweenness,weight,"
+           "shortfall,single_point_risk,local_count,local_capacity,national_count,national_capacity,local_share,"
+           "benchmark,rca,downstream_links,local_dependents,reason\n";
+    for (const ChainGaps& cg : rep.chains) {
+        for (const LinkGap& g : cg.links) {
+            const ChainNode& n = ds.nodes[g.node];
+            std::vector<std::string> f = {
+                ds.regions.id(rep.region), ds.chains[cg.chain].id, n.id, n.name,
+                n.parent == kNone ? "" : ds.nodes[n.parent].id, n.stage, n.priority ? "1" : "0",
+                std::string(status_name(g.status)), fmt(g.gap_score, 6), fmt(g.importance, 6), fmt(g.reach, 6),
+                fmt(g.betweenness, 6), fmt(g.weight, 6), fmt(g.shortfall, 6), fmt(g.risk, 6),
+                std::to_string(g.local_count), fmt(g.local_capacity, 4), std::to_string(g.national_count),
+                fmt(g.national_capacity, 4), fmt(g.local_share, 6), fmt(rep.benchmark.share, 6), fmt(g.rca, 6),
+                std::to_string(g.downstream_links), std::to_string(g.local_dependents), explain_link(ds, rep, g)};
+            for (std::size_t i = 0; i < f.size(); ++i) out += (i ? "," : "") + csv_field(f[i]);
+            out += "\n";
+        }
+    }
+    return out;
+}
+
+std::string gaps_to_table(const Dataset& ds, const GapReport& rep) {
+    std::string out = "Region " + ds.regions.label(rep.region) + ": " + std::to_string(rep.local_enterprises) +
+                      " local enterprises; benchmark share " + fmt(100 * rep.benchmark.share, 2) + "% (" +
+                      rep.benchmark.source + ")\n";
+    if (rep.chains.size() > 1) {
+        // Overview first: chains by mean gap, each with its largest gap.
+        std::vector<const ChainGaps*> order;
+        for (const ChainGaps& cg : rep.chains) order.push_back(&cg);
+        std::stable_sort(order.begin(), order.end(), [](auto a, auto b) { return a->mean_gap > b->mean_gap; });
+        TextTable t({"链 chain", "missing", "single", "weak", "strong", "mean gap", "largest gap"},
+                    {false, true, true, true, true, true, false});
+        for (const ChainGaps* cg : order) {
+            const LinkGap* top = cg->links.empty() ? nullptr : &cg->links.front();
+            t.add_row({ds.chains[cg->chain].name + " (" + ds.chains[cg->chain].id + ")", std::to_string(cg->missing),
+                       std::to_string(cg->single_point), std::to_string(cg->weak), std::to_string(cg->strong),
+                       fmt(cg->mean_gap, 3),
+                       top ? ds.nodes[top->node].name + " " + fmt(top->gap_score, 3) + " " + std::string(status_name_zh(top->status)) : ""});
+        }
+        out += "\n" + t.render();
+    }
+    for (const ChainGaps& cg : rep.chains) {
+        const Chain& c = ds.chains[cg.chain];
+        out += "\n" + c.name + " (" + c.id + "): " + std::to_string(cg.missing) + " missing, " +
+               std::to_string(cg.single_point) + " single-point, " + std::to_string(cg.weak) + " weak, " +
+               std::to_string(cg.strong) + " strong" +
+               (cg.absent_everywhere ? ", " + std::to_string(cg.absent_everywhere) + " with no supply anywhere" : "") +
+               "; mean gap " + fmt(cg.mean_gap, 3) + "\n";
+        TextTable t({"#", "环节 link", "status", "gap", "importance", "local", "national", "share%", "RCA", "why"},
+                    {true, false, false, true, true, true, true, true, true, false});
+        int rank = 0;
+        for (const LinkGap& g : cg.links) {
+            const ChainNode& n = ds.nodes[g.node];
+            std::string label = n.parent == kNone ? n.name : ds.nodes[n.parent].name + " › " + n.name;
+            if (n.priority) label += " *";
+            std::string why;
+            switch (g.status) {
+                case LinkStatus::missing: why = "no local firm"; break;
+                case LinkStatus::single_point:
+                    why = "1 firm; " + std::to_string(g.downstream_links) + " downstream links depend on it";
+                    break;
+                case LinkStatus::weak: why = "below benchmark"; break;
+                case LinkStatus::strong: why = "at or above benchmark"; break;
+                case LinkStatus::absent_everywhere: why = "no supply anywhere"; break;
+            }
+            t.add_row({std::to_string(++rank), label, std::string(status_name(g.status)) + " " + std::string(status_name_zh(g.status)),
+                       fmt(g.gap_score, 3), fmt(g.importance, 2), std::to_string(g.local_count),
+                       std::to_string(g.national_count), fmt(100 * g.local_share, 1), fmt(g.rca, 2), why});
+        }
+        out += t.render();
+        if (cg.links_omitted > 0) out += "… " + std::to_string(cg.links_omitted) + " more links (--top 0 shows all)\n";
+    }
+    if (!rep.chains_without_data.empty())
+        out += "\n" + std::to_string(rep.chains_without_data.size()) +
+               " chains have no enterprise in this dataset and are not shown (use --chain to see one).\n";
+    out += "\n* = 重点引进 priority link in the source documents. --format json gives every component and reason.\n";
+    return out;
+}
+
+}  // namespace chaingap
