@@ -127,6 +127,7 @@ TEST_CASE("gap scores stay in [0, 1] and statuses follow their rules", "[analysi
                 case LinkStatus::weak: REQUIRE(l.rca < p.weak_rca); break;
                 case LinkStatus::strong: REQUIRE(l.rca >= p.weak_rca); REQUIRE(l.gap_score == 0.0); break;
                 case LinkStatus::absent_everywhere: REQUIRE(l.national_count == 0); REQUIRE(l.gap_score == 0.0); break;
+                case LinkStatus::no_data: REQUIRE(l.national_count == 0); REQUIRE(l.gap_score == 0.0); break;
             }
         }
     }
