@@ -58,11 +58,12 @@ std::uint32_t AttachmentTable::add_evidence(std::string_view evidence_text, std:
 
 void AttachmentTable::push(EnterpriseId e, NodeId n, double w, std::uint32_t evidence_record) {
     // evidence_of stays empty until the first attachment with evidence, then is kept aligned.
-    if (evidence_record != 0 && evidence_of.empty()) evidence_of.assign(enterprise.size(), 0);
+    const bool in_use = evidence_record != 0 || (!enterprise.empty() && evidence_of.size() == enterprise.size());
+    if (in_use && evidence_of.size() < enterprise.size()) evidence_of.resize(enterprise.size(), 0);
     enterprise.push_back(e);
     node.push_back(n);
     weight.push_back(w);
-    if (!evidence_of.empty()) evidence_of.push_back(evidence_record);
+    if (in_use) evidence_of.push_back(evidence_record);
 }
 
 }  // namespace chaingap
