@@ -48,7 +48,7 @@ void bind_analysis(pyb::module_& m, DatasetClass& cls) {
             for (std::size_t i = 0; i < status.size(); ++i) status[i] = static_cast<std::int8_t>(g.status[i]);
             pyb::list names;
             for (LinkStatus s : {LinkStatus::missing, LinkStatus::single_point, LinkStatus::weak, LinkStatus::strong,
-                                 LinkStatus::absent_everywhere})
+                                 LinkStatus::absent_everywhere, LinkStatus::no_data})
                 names.append(std::string(status_name(s)));
             pyb::dict out;
             out["gap_score"] = to_numpy(g.gap_score, g.regions, g.nodes);

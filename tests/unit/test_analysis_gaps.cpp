@@ -127,6 +127,7 @@ TEST_CASE("gap scores stay in [0, 1] and statuses follow their rules", "[analysi
                 case LinkStatus::weak: REQUIRE(l.rca < p.weak_rca); break;
                 case LinkStatus::strong: REQUIRE(l.rca >= p.weak_rca); REQUIRE(l.gap_score == 0.0); break;
                 case LinkStatus::absent_everywhere: REQUIRE(l.national_count == 0); REQUIRE(l.gap_score == 0.0); break;
+                case LinkStatus::no_data: REQUIRE(l.national_count == 0); REQUIRE(l.gap_score == 0.0); break;
             }
         }
     }
@@ -154,6 +155,7 @@ TEST_CASE("results do not depend on the order of input rows", "[analysis][invari
     std::mt19937 rng(1);
     for (const char* f : {"enterprises.csv", "attachments.csv", "relations.csv", "regions.csv"})
         b.write(f, shuffled_csv(read_text((a.path() / f).string()), rng));
+    b.write("dataset.json", read_text((a.path() / "dataset.json").string()));
     REQUIRE(read_text((a.path() / "attachments.csv").string()) != read_text((b.path() / "attachments.csv").string()));
     Dataset da = load_dataset(a.str()), db = load_dataset(b.str());
     for (const char* region : {"500000", "500236", "320000"}) {

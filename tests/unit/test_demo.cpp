@@ -16,7 +16,7 @@ TEST_CASE("data/demo is reproducible from its README command", "[demo]") {
     args = std::regex_replace(args, std::regex("--out data/demo"), "--out '" + t.str() + "'");
     auto r = run_cli(args);
     REQUIRE(r.exit_code == 0);
-    for (const char* f : {"enterprises.csv", "attachments.csv", "relations.csv", "regions.csv", "README.md"}) {
+    for (const char* f : {"enterprises.csv", "attachments.csv", "relations.csv", "regions.csv", "dataset.json", "README.md"}) {
         INFO(f << " differs: data/demo is stale; regenerate it with the command in data/demo/README.md");
         CHECK(read_text(t.str() + "/" + f) == read_text(demo + "/" + f));
     }

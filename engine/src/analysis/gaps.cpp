@@ -14,6 +14,7 @@ std::string_view status_name(LinkStatus s) {
         case LinkStatus::weak: return "weak";
         case LinkStatus::strong: return "strong";
         case LinkStatus::absent_everywhere: return "absent_everywhere";
+        case LinkStatus::no_data: return "no_data";
     }
     return "?";
 }
@@ -25,8 +26,13 @@ std::string_view status_name_zh(LinkStatus s) {
         case LinkStatus::weak: return "弱链";
         case LinkStatus::strong: return "强链";
         case LinkStatus::absent_everywhere: return "无供给";
+        case LinkStatus::no_data: return "数据未覆盖";
     }
     return "?";
+}
+
+LinkStatus status_without_firms(const Dataset& ds) {
+    return ds.coverage == Coverage::full_registry ? LinkStatus::absent_everywhere : LinkStatus::no_data;
 }
 
 RegionId require_region(const Dataset& ds, std::string_view id) {
@@ -97,23 +103,27 @@ std::int32_t count_local_dependents(const NodeImportance& imp, const std::int32_
 
 ChainGaps score_chain(const Dataset& ds, ChainId c, const std::vector<NodeImportance>& imp,
                       const RegionPresence& local, const RegionPresence& national, double benchmark,
-                      const GapParams& params) {
+                      const GapParams& params, std::vector<std::vector<LocalFirm>>& firms) {
     ChainGaps cg;
     cg.chain = c;
     const Chain& chain = ds.chains[c];
+    const LinkStatus without_firms = status_without_firms(ds);
     double sum = 0;
     int supplied = 0;
     for (NodeId n = chain.first_node; n < chain.end_node; ++n) {
         LinkGap g = score_link(n, imp[n], local.count[n], local.capacity[n], national.count[n], national.capacity[n],
                                benchmark, count_local_dependents(imp[n], local.count.data()), params);
+        if (g.status == LinkStatus::absent_everywhere) g.status = without_firms;
+        g.firms = std::move(firms[n]);
         switch (g.status) {
             case LinkStatus::missing: ++cg.missing; break;
             case LinkStatus::single_point: ++cg.single_point; break;
             case LinkStatus::weak: ++cg.weak; break;
             case LinkStatus::strong: ++cg.strong; break;
             case LinkStatus::absent_everywhere: ++cg.absent_everywhere; break;
+            case LinkStatus::no_data: ++cg.no_data; break;
         }
-        if (g.status != LinkStatus::absent_everywhere) {
+        if (g.status != LinkStatus::absent_everywhere && g.status != LinkStatus::no_data) {
             sum += g.gap_score;
             ++supplied;
         }
@@ -137,6 +147,7 @@ GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId
     rep.local_enterprises = local.enterprises;
     rep.benchmark = frozen_benchmark ? Benchmark{*frozen_benchmark, "frozen"} : region_benchmark(ds, region, local, national);
     const std::vector<NodeImportance> imp = compute_importance(ds, params);
+    std::vector<std::vector<LocalFirm>> firms = local_firms_by_node(ds, region, chain);
     for (ChainId c = 0; c < static_cast<ChainId>(ds.chains.size()); ++c) {
         if (chain && *chain != c) continue;
         const Chain& ch = ds.chains[c];
@@ -146,7 +157,7 @@ GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId
             rep.chains_without_data.push_back(c);
             continue;
         }
-        rep.chains.push_back(score_chain(ds, c, imp, local, national, rep.benchmark.share, params));
+        rep.chains.push_back(score_chain(ds, c, imp, local, national, rep.benchmark.share, params, firms));
     }
     return rep;
 }
@@ -168,7 +179,8 @@ GapMatrix analyze_gaps_all_regions(const Dataset& ds, const GapParams& params) {
     gm.regions = pm.regions;
     gm.nodes = pm.nodes;
     gm.gap_score.assign(gm.regions * gm.nodes, 0.0);
-    gm.status.assign(gm.regions * gm.nodes, LinkStatus::absent_everywhere);
+    const LinkStatus without_firms = status_without_firms(ds);
+    gm.status.assign(gm.regions * gm.nodes, without_firms);
     gm.benchmark.assign(gm.regions, 0.0);
     for (RegionId r = 0; r < static_cast<RegionId>(gm.regions); ++r) {
         const double b = ds.regions.has_weight(r) ? ds.regions.weight(r)
@@ -180,7 +192,7 @@ GapMatrix analyze_gaps_all_regions(const Dataset& ds, const GapParams& params) {
             LinkGap g = score_link(n, imp[n], counts[n], pm.capacity[row + n], pm.national.count[n],
                                    pm.national.capacity[n], b, count_local_dependents(imp[n], counts), params);
             gm.gap_score[row + n] = g.gap_score;
-            gm.status[row + n] = g.status;
+            gm.status[row + n] = g.status == LinkStatus::absent_everywhere ? without_firms : g.status;
         }
     }
     return gm;
@@ -193,6 +205,11 @@ std::string explain_link(const Dataset& ds, const GapReport& report, const LinkG
     switch (g.status) {
         case LinkStatus::absent_everywhere:
             return "no enterprise anywhere in the dataset works at this link: nothing to attract, not scored";
+        case LinkStatus::no_data:
+            return "no enterprise anywhere in the dataset works at this link, and the dataset (coverage " +
+                   std::string(coverage_name(ds.coverage)) +
+                   ") is not a full registry: the data do not cover this link (数据未覆盖), which does not mean "
+                   "there is no supply; not scored";
         case LinkStatus::missing:
             std::snprintf(buf, sizeof buf, "no enterprise in %s; %d elsewhere hold all national capacity", region.c_str(),
                           g.national_count);

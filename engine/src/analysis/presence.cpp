@@ -40,7 +40,7 @@ RegionPresence presence_in(const Dataset& ds, RegionId region) {
     std::vector<EnterpriseId> stamp(N, kNone);
     const std::vector<char> inside = regions_within(ds, region);
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
-        if (!inside[ds.enterprises.region[e]]) continue;
+        if (!inside[ds.enterprises.region[e]] || !ds.enterprises.is_active(e)) continue;
         p.size += ds.enterprises.size_of(e);
         ++p.enterprises;
         accumulate(ds, e, p.count.data(), p.capacity.data(), stamp);
@@ -55,6 +55,7 @@ RegionPresence presence_reference(const Dataset& ds, RegionId region) {
     p.capacity.assign(N, 0.0);
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
         if (region != kNone && !ds.regions.within(ds.enterprises.region[e], region)) continue;
+        if (ds.enterprises.status[e] != EnterpriseStatus::active) continue;
         p.size += ds.enterprises.size_of(e);
         ++p.enterprises;
         std::set<NodeId> touched;
@@ -85,6 +86,7 @@ PresenceMatrix presence_all_regions(const Dataset& ds) {
     m.enterprises.assign(m.regions, 0);
     std::vector<EnterpriseId> stamp(m.nodes, kNone);
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
+        if (!ds.enterprises.is_active(e)) continue;
         const RegionId r = ds.enterprises.region[e];
         m.size[r] += ds.enterprises.size_of(e);
         ++m.enterprises[r];

@@ -53,6 +53,7 @@ std::int64_t undated_enterprises(const Dataset& ds) {
 Dataset dataset_at(const Dataset& ds, int year) {
     Dataset out;
     out.source = ds.source;
+    out.coverage = ds.coverage;
     out.chains = ds.chains;
     out.nodes = ds.nodes;
     out.clusters = ds.clusters;
@@ -60,7 +61,9 @@ Dataset dataset_at(const Dataset& ds, int year) {
     const auto& E = ds.enterprises;
     std::vector<EnterpriseId> remap(E.size(), kNone);
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
-        if (E.founded[e] == 0 || E.founded[e] > year) continue;
+        // Founded ≤ year and not yet delisted or cancelled (until = 0 or year < until): at `year` the
+        // firm operated, so the snapshot holds it as active.
+        if (!E.exists_at(e, year)) continue;
         remap[e] = static_cast<EnterpriseId>(out.enterprises.size());
         out.enterprises.push(E.id[e], E.name[e], E.region[e], E.revenue[e], E.employees[e], E.founded[e], E.labels[e],
                              E.aggregate[e] != 0);

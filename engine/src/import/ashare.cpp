@@ -349,7 +349,7 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
     }
     out.files.push_back({"chains/sw2021.json", std::string(chain_buf.GetString()) + "\n"});
 
-    std::string att_csv = "enterprise,chain,node,weight,basis,matched\n";
+    std::string att_csv = "enterprise,chain,node,weight,basis,rule,matched\n";
     std::set<std::pair<std::string, std::string>> industry_pairs;
     for (const IndustryLink& l : industry_links) {
         if (!is_enterprise(l.company)) {
@@ -357,7 +357,7 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
             continue;
         }
         if (industry_pairs.emplace(l.company, l.industry).second) {
-            att_csv += l.company + ",sw2021,sw" + l.industry + ",1,sw2021_l3,\n";
+            att_csv += l.company + ",sw2021,sw" + l.industry + ",1,industry,sw2021_l3,\n";
             ++st.industry_attachments;
         }
     }
@@ -434,7 +434,7 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
         for (const auto& [n, b] : nodes) {
             if (drop.count(n)) continue;
             const ChainNode& node = cat.nodes[n];
-            att_csv += company + "," + cat.chains[node.chain].id + "," + node.id + "," + fmt(b.weight, 6) + ",keyword," +
+            att_csv += company + "," + cat.chains[node.chain].id + "," + node.id + "," + fmt(b.weight, 6) + ",product,keyword," +
                        csv_field(b.matched) + "\n";
             ++st.catalogue_attachments;
             any = true;
@@ -449,7 +449,7 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
         st.coverage.push_back(tally_coverage(cat, c, covered, chain_companies[c].size()));
 
     // ---- enterprises, regions ----
-    std::string ent_csv = "id,name,region,founded,labels,kind,ts_code,list_date,status,delist_date,area_tushare,region_source\n";
+    std::string ent_csv = "id,name,region,founded,labels,kind,ts_code,list_date,tushare_status,delist_date,area_tushare,region_source\n";
     for (const auto& [code, c] : companies) {
         if (c.province.empty()) continue;
         ent_csv += code + "," + csv_field(c.name.empty() ? code : c.name) + "," + c.province + "," +

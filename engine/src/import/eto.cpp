@@ -539,14 +539,14 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
 
     // ---- enterprises, attachments, regions ----
     std::map<std::string, std::pair<std::string, std::string>> aggregates;  // id -> (name, region)
-    std::string att_csv = "enterprise,chain,node,weight,basis,year\n";
+    std::string att_csv = "enterprise,chain,node,weight,basis,rule,year\n";  // basis: a market share; rule: how it was obtained
     for (std::size_t i = 0; i < in.size(); ++i) {
         std::vector<Attach> A = att[i];
         std::sort(A.begin(), A.end(), [](const Attach& a, const Attach& b) { return a.enterprise < b.enterprise; });
         for (const Attach& a : A) {
             if (a.enterprise.find(":residual") != std::string::npos)
                 aggregates[a.enterprise] = {region_name[a.region] + " — residual share not covered by named firms", a.region};
-            att_csv += csv_field(a.enterprise) + ",eto_semiconductor," + in[i].node_id + "," + fmt(a.weight, 6) + "," + a.basis +
+            att_csv += csv_field(a.enterprise) + ",eto_semiconductor," + in[i].node_id + "," + fmt(a.weight, 6) + ",share," + a.basis +
                        "," + (a.year ? std::to_string(a.year) : "") + "\n";
             ++st.attachments;
         }
@@ -593,15 +593,15 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
          " residual aggregates attached (country share − its firms' shares); " + std::to_string(st.firms_exceed_country) +
          " cases where a country's firms exceed its country share by more than 0.5 pt (firm shares kept, no residual).");
     item(std::to_string(st.shareless_firm_rows) + " firm rows without a share: " + std::to_string(st.imputed_country_split) +
-         " split the country residual at the input equally (basis `country_split`), " + std::to_string(st.imputed_ancestor_split) +
-         " split the country share of the nearest ancestor input (basis `ancestor_split`), " + std::to_string(st.imputed_floor) +
-         " got the floor " + fmt(options.floor_share, 3) + " (basis `floor`); " + std::to_string(st.zero_share_firm_rows) +
+         " split the country residual at the input equally (rule `country_split`), " + std::to_string(st.imputed_ancestor_split) +
+         " split the country share of the nearest ancestor input (rule `ancestor_split`), " + std::to_string(st.imputed_floor) +
+         " got the floor " + fmt(options.floor_share, 3) + " (rule `floor`); " + std::to_string(st.zero_share_firm_rows) +
          " firm rows listed with 0 % also got the floor; " + std::to_string(st.zero_share_country_rows) + " country rows listed with 0 % and no firms attach nothing.");
     item(std::to_string(st.shareless_country_rows_redundant) + " country rows without a share at inputs where that country has firms (nothing added); " +
          std::to_string(st.shareless_country_rows_floor) + " without a share and without firms (aggregate at the floor).");
     item(std::to_string(st.unattributed_cut_inputs) + " inputs where the unattributed pool (Various companies/countries) was cut to what the attributed rows leave; " +
          std::to_string(st.scaled_inputs) + " inputs whose rows still summed above 1 were scaled to 1 (largest sum " + fmt(st.max_input_total, 3) + ").");
-    item(std::to_string(st.attachments) + " attachments written; column `basis` says which rule gave each weight.");
+    item(std::to_string(st.attachments) + " attachments written; column `basis` is `share`, column `rule` says which rule gave each weight.");
     item("Node importance weights from global market size (inputs.csv): " + std::to_string(st.inputs_with_market_size) +
          " inputs with a size, " + std::to_string(st.inputs_with_imputed_market_size) +
          " given their parent's unexplained remainder; weight = 0.1 + 0.9 · log-scaled size (chain JSON `weight`, "

@@ -6,6 +6,10 @@
 #include <numeric>
 #include <unordered_map>
 
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include "chaingap/core/files.hpp"
 #include "chaingap/load/chain_json.hpp"
 #include "chaingap/load/csv.hpp"
 #include "chaingap/core/error.hpp"
@@ -88,6 +92,9 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
     const auto c_founded = t.optional_column("founded");
     const auto c_labels = t.optional_column("labels");
     const auto c_kind = t.optional_column("kind");
+    const auto c_status = t.optional_column("status");
+    const auto c_until = t.optional_column("until");
+    const auto c_region_source = t.optional_column("region_source");
 
     std::vector<std::size_t> order(t.rows());
     std::iota(order.begin(), order.end(), 0);
@@ -152,7 +159,28 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
             if (kind == "aggregate") aggregate = true;
             else if (!kind.empty() && kind != "firm") t.fail(r, *c_kind, "must be 'firm' or 'aggregate', got '" + std::string(kind) + "'");
         }
-        E.push(std::string(ids[r]), std::string(t.text(r, c_name)), region, revenue, employees, founded, labels, aggregate);
+        EnterpriseStatus status = EnterpriseStatus::active;
+        if (c_status) {
+            std::string_view v = t.text(r, *c_status, false);
+            if (!v.empty()) {
+                auto st = enterprise_status(v);
+                if (!st) t.fail(r, *c_status, "must be 'active', 'delisted' or 'cancelled', got '" + std::string(v) + "'");
+                status = *st;
+            }
+        }
+        int until = 0;
+        if (c_until) {
+            if (auto v = t.integer(r, *c_until)) {
+                if (*v < 1800 || *v > 2100) t.fail(r, *c_until, "until must be a year between 1800 and 2100");
+                if (status == EnterpriseStatus::active)
+                    t.fail(r, *c_until, "until is given but status is active (set status to 'delisted' or 'cancelled')");
+                if (founded != 0 && *v < founded)
+                    t.fail(r, *c_until, "until (" + std::to_string(*v) + ") is before founded (" + std::to_string(founded) + ")");
+                until = static_cast<int>(*v);
+            }
+        }
+        E.push(std::string(ids[r]), std::string(t.text(r, c_name)), region, revenue, employees, founded, labels, aggregate,
+               status, until, c_region_source ? t.text(r, *c_region_source, false) : std::string_view{});
     }
     ds.index_enterprises();
 }
@@ -184,6 +212,9 @@ void load_attachments(const fs::path& file, Dataset& ds) {
     const std::size_t c_chain = t.require_column("chain");
     const std::size_t c_node = t.require_column("node");
     const auto c_weight = t.optional_column("weight");
+    const auto c_evidence = t.optional_column("evidence");
+    const auto c_rule = t.optional_column("rule");
+    const auto c_basis = t.optional_column("basis");
     NodeResolver resolver{ds, "", kNone};
     std::vector<std::size_t> row_of;
     row_of.reserve(t.rows());
@@ -199,7 +230,18 @@ void load_attachments(const fs::path& file, Dataset& ds) {
                 w = *v;
             }
         }
-        ds.attachments.push(*e, n, w);
+        AttachmentBasis basis = AttachmentBasis::none;
+        if (c_basis) {
+            std::string_view v = t.text(r, *c_basis, false);
+            if (!v.empty()) {
+                auto b = attachment_basis(v);
+                if (!b) t.fail(r, *c_basis, "must be one of product, industry, scope, curated, share, synthetic; got '" + std::string(v) + "'");
+                basis = *b;
+            }
+        }
+        const std::uint32_t evidence = ds.attachments.add_evidence(c_evidence ? t.text(r, *c_evidence, false) : std::string_view{},
+                                                                   c_rule ? t.text(r, *c_rule, false) : std::string_view{}, basis);
+        ds.attachments.push(*e, n, w, evidence);
         row_of.push_back(r);
     }
     // Duplicate (enterprise, node) pairs: refuse, naming both lines.
@@ -253,6 +295,39 @@ void load_relations(const fs::path& file, Dataset& ds) {
     }
 }
 
+// dataset.json: {"coverage": one of kCoverageNames but "unknown", "description": "…"}; other keys
+// are ignored. Errors name the line of the offending key.
+void load_dataset_json(const fs::path& file, Dataset& ds) {
+    const std::string path = file.string();
+    const std::string text = read_file(path);
+    rapidjson::Document doc;
+    doc.Parse(text.c_str(), text.size());
+    if (doc.HasParseError())
+        throw InputError(path, line_of_offset(text, doc.GetErrorOffset()), "",
+                         std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    if (!doc.IsObject()) throw InputError(path, 1, "", "dataset.json must hold one JSON object");
+    auto line_of_key = [&](const char* key) {
+        const std::size_t at = text.find("\"" + std::string(key) + "\"");
+        return at == std::string::npos ? std::size_t{1} : line_of_offset(text, at);
+    };
+    if (auto it = doc.FindMember("coverage"); it != doc.MemberEnd() && !it->value.IsNull()) {
+        std::string allowed;
+        for (std::size_t i = 1; i < kCoverageNames.size(); ++i) allowed += (i > 1 ? ", " : "") + std::string(kCoverageNames[i]);
+        if (!it->value.IsString()) throw InputError(path, line_of_key("coverage"), "coverage", "must be a string: one of " + allowed);
+        const std::string_view v(it->value.GetString(), it->value.GetStringLength());
+        auto c = coverage_from_name(v);
+        if (!c) throw InputError(path, line_of_key("coverage"), "coverage", "must be one of " + allowed + "; got '" + std::string(v) + "'");
+        ds.coverage = *c;
+    }
+    if (auto it = doc.FindMember("description"); it != doc.MemberEnd() && !it->value.IsNull()) {
+        if (!it->value.IsString()) throw InputError(path, line_of_key("description"), "description", "must be a string");
+        std::string d(it->value.GetString(), it->value.GetStringLength());
+        if (d.find('\n') != std::string::npos || d.find('\r') != std::string::npos)
+            throw InputError(path, line_of_key("description"), "description", "must be one line (no line break)");
+        ds.description = std::move(d);
+    }
+}
+
 }  // namespace
 
 Dataset load_chains_only(const std::string& dataset_dir, const LoadOptions& options) {
@@ -270,6 +345,7 @@ Dataset load_dataset(const std::string& dir, const LoadOptions& options) {
     Dataset ds;
     ds.source = dir;
     load_chains(dir, options, ds);
+    if (path_exists(root / "dataset.json")) load_dataset_json(root / "dataset.json", ds);
     const bool regions_given = path_exists(root / "regions.csv");
     if (regions_given) load_regions(root / "regions.csv", ds);
     for (const char* required : {"enterprises.csv", "attachments.csv"})

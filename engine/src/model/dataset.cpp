@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <type_traits>
 
 #include "chaingap/core/error.hpp"
 
@@ -20,6 +21,12 @@ Csr build_csr(std::size_t n, std::size_t m, RowOf row_of) {
     return csr;
 }
 }  // namespace
+
+std::optional<Coverage> coverage_from_name(std::string_view name) {
+    for (std::size_t i = 1; i < kCoverageNames.size(); ++i)
+        if (kCoverageNames[i] == name) return static_cast<Coverage>(i);
+    return std::nullopt;
+}
 
 void Dataset::index_chains() {
     chain_ids_.clear();
@@ -83,13 +90,20 @@ void Dataset::finalize() {
                 return attachments.enterprise[a] < attachments.enterprise[b];
             return attachments.node[a] < attachments.node[b];
         });
-        AttachmentTable sorted;
-        sorted.enterprise.reserve(order.size());
-        sorted.node.reserve(order.size());
-        sorted.weight.reserve(order.size());
-        for (std::size_t i : order)
-            sorted.push(attachments.enterprise[i], attachments.node[i], attachments.weight[i]);
-        attachments = std::move(sorted);
+        // Permute the columns in place of a rebuild, so the evidence records and texts stay as they are.
+        auto permute = [&](auto& column) {
+            if (column.empty()) return;  // evidence_of: no evidence at all
+            std::remove_reference_t<decltype(column)> sorted;
+            sorted.reserve(order.size());
+            for (std::size_t i : order) sorted.push_back(column[i]);
+            column = std::move(sorted);
+        };
+        if (!attachments.evidence_of.empty() && attachments.evidence_of.size() != attachments.size())
+            throw UsageError("attachment evidence column is not aligned with the attachments");
+        permute(attachments.enterprise);
+        permute(attachments.node);
+        permute(attachments.weight);
+        permute(attachments.evidence_of);
     }
     enterprise_attachments = build_csr(enterprises.size(), attachments.size(),
                                        [&](std::size_t i) { return attachments.enterprise[i]; });

@@ -10,6 +10,19 @@ std::optional<int> label_bit(std::string_view name) {
     return std::nullopt;
 }
 
+std::optional<EnterpriseStatus> enterprise_status(std::string_view name) {
+    for (std::size_t i = 0; i < kEnterpriseStatusNames.size(); ++i)
+        if (kEnterpriseStatusNames[i] == name) return static_cast<EnterpriseStatus>(i);
+    return std::nullopt;
+}
+
+std::optional<AttachmentBasis> attachment_basis(std::string_view name) {
+    if (name.empty()) return std::nullopt;
+    for (std::size_t i = 1; i < kAttachmentBasisNames.size(); ++i)
+        if (kAttachmentBasisNames[i] == name) return static_cast<AttachmentBasis>(i);
+    return std::nullopt;
+}
+
 std::optional<RelationType> relation_type(std::string_view name) {
     for (std::size_t i = 0; i < kRelationTypeNames.size(); ++i)
         if (kRelationTypeNames[i] == name) return static_cast<RelationType>(i);
@@ -19,7 +32,8 @@ std::optional<RelationType> relation_type(std::string_view name) {
 bool EnterpriseTable::has_revenue(EnterpriseId e) const { return !std::isnan(revenue[e]); }
 
 void EnterpriseTable::push(std::string id_, std::string name_, RegionId region_, double revenue_,
-                           double employees_, int founded_, std::uint32_t labels_, bool aggregate_) {
+                           double employees_, int founded_, std::uint32_t labels_, bool aggregate_,
+                           EnterpriseStatus status_, int until_, std::string_view region_source_) {
     id.push_back(std::move(id_));
     name.push_back(std::move(name_));
     region.push_back(region_);
@@ -28,6 +42,28 @@ void EnterpriseTable::push(std::string id_, std::string name_, RegionId region_,
     founded.push_back(founded_);
     labels.push_back(labels_);
     aggregate.push_back(aggregate_ ? 1 : 0);
+    status.push_back(status_);
+    until.push_back(until_);
+    region_source.push_back(region_sources.intern(region_source_));
+}
+
+std::uint32_t AttachmentTable::add_evidence(std::string_view evidence_text, std::string_view rule_text,
+                                            AttachmentBasis basis_) {
+    if (evidence_text.empty() && rule_text.empty() && basis_ == AttachmentBasis::none) return 0;
+    const AttachmentEvidence r{texts.intern(evidence_text), texts.intern(rule_text), basis_};
+    auto [it, fresh] = record_index_.emplace(r, static_cast<std::uint32_t>(records.size()));
+    if (fresh) records.push_back(r);
+    return it->second;
+}
+
+void AttachmentTable::push(EnterpriseId e, NodeId n, double w, std::uint32_t evidence_record) {
+    // evidence_of stays empty until the first attachment with evidence, then is kept aligned.
+    const bool in_use = evidence_record != 0 || (!enterprise.empty() && evidence_of.size() == enterprise.size());
+    if (in_use && evidence_of.size() < enterprise.size()) evidence_of.resize(enterprise.size(), 0);
+    enterprise.push_back(e);
+    node.push_back(n);
+    weight.push_back(w);
+    if (in_use) evidence_of.push_back(evidence_record);
 }
 
 }  // namespace chaingap

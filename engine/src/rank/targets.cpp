@@ -141,7 +141,7 @@ struct Scorer {
         const auto& E = ds.enterprises;
         inside.assign(E.size(), 0);
         for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e)
-            inside[e] = ds.regions.within(E.region[e], q.region) ? 1 : 0;
+            inside[e] = E.is_active(e) && ds.regions.within(E.region[e], q.region) ? 1 : 0;  // local firms today
         rel_points.assign(E.size(), 0.0);
         rel_firms.assign(E.size(), 0);
         std::vector<std::pair<EnterpriseId, EnterpriseId>> pairs;
@@ -250,7 +250,8 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
     const Scorer scorer(ds, out.query, out.report);
     const GapClosure closure(ds, query.region, query.chain, query.gap_params);
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
-        if (ds.enterprises.is_aggregate(e)) continue;
+        // Aggregate rows stand for unnamed firms; a delisted or cancelled firm cannot be attracted.
+        if (ds.enterprises.is_aggregate(e) || !ds.enterprises.is_active(e)) continue;
         const bool local = scorer.inside[e] != 0;
         if (!local) ++out.firms_outside;
         if (local && !query.include_local) continue;

@@ -20,6 +20,10 @@ std::vector<EnterpriseId> resolve_additions(const Dataset& ds, RegionId region, 
         if (ds.enterprises.is_aggregate(*e))
             throw UsageError("--add: '" + id +
                              "' is an aggregate row (unnamed firms), not a firm that can be attracted");
+        if (!ds.enterprises.is_active(*e))
+            throw UsageError("--add: enterprise '" + id + "' is " +
+                             std::string(kEnterpriseStatusNames[static_cast<int>(ds.enterprises.status[*e])]) +
+                             ", not a firm that can be attracted");
         if (std::find(out.begin(), out.end(), *e) != out.end())
             throw UsageError("--add: enterprise '" + id + "' is given twice");
         out.push_back(*e);
@@ -38,7 +42,8 @@ Dataset with_branches(const Dataset& ds, RegionId region, const std::vector<Ente
         E.push(id, ds.enterprises.name[e], region, ds.enterprises.revenue[e], ds.enterprises.employees[e],
                ds.enterprises.founded[e], ds.enterprises.labels[e], false);
         for (std::int32_t a : ds.enterprise_attachments.row(e))
-            out.attachments.push(branch, ds.attachments.node[a], ds.attachments.weight[a]);
+            out.attachments.push(branch, ds.attachments.node[a], ds.attachments.weight[a],
+                                 ds.attachments.evidence_of.empty() ? 0 : ds.attachments.evidence_of[a]);
     }
     out.source = ds.source + " + what-if branches in " + ds.regions.id(region);
     out.finalize();

@@ -6,6 +6,60 @@
 
 namespace chaingap {
 
+// ---- coverage and local firms ----
+std::string coverage_line(const Dataset& ds) {
+    std::string what;
+    switch (ds.coverage) {
+        case Coverage::full_registry: what = "全量企业登记"; break;
+        case Coverage::listed_only: what = "仅上市公司"; break;
+        case Coverage::sample: what = "样本"; break;
+        case Coverage::market_share: what = "市场份额数据"; break;
+        case Coverage::synthetic: what = "合成数据（虚构企业，仅供演示）"; break;
+        case Coverage::unknown: what = "未说明（无 dataset.json）"; break;
+    }
+    std::string line = "数据覆盖 coverage: " + what + " " + std::string(coverage_name(ds.coverage)) + " — " +
+                       (ds.coverage == Coverage::full_registry
+                            ? "无企业的环节为“无供给” absent_everywhere"
+                            : "无企业的环节为“数据未覆盖” no_data，不代表全国无供给");
+    if (!ds.description.empty()) line += "；" + ds.description;
+    return line;
+}
+
+void write_local_firms_json(JsonWriter& w, const Dataset& ds, const std::vector<LocalFirm>& firms) {
+    const auto& E = ds.enterprises;
+    const auto& A = ds.attachments;
+    w.StartArray();
+    for (const LocalFirm& f : firms) {
+        w.StartObject();
+        json_kv(w, "id", E.id[f.enterprise]);
+        json_kv(w, "name", E.name[f.enterprise]);
+        json_kv(w, "region", ds.regions.id(E.region[f.enterprise]));
+        json_kv(w, "weight", f.weight);
+        json_kv(w, "capacity", f.capacity);
+        json_kv(w, "attached_at", ds.node_key(A.node[f.attachment]));
+        json_kv(w, "evidence", A.evidence(f.attachment));
+        json_kv(w, "rule", A.rule(f.attachment));
+        json_kv(w, "basis", kAttachmentBasisNames[static_cast<std::size_t>(A.basis(f.attachment))]);
+        w.EndObject();
+    }
+    w.EndArray();
+}
+
+std::string local_firms_cell(const Dataset& ds, const LinkGap& g) {
+    if (g.firms.empty()) return "";
+    const auto& E = ds.enterprises;
+    if (g.status == LinkStatus::single_point) {
+        const LocalFirm& f = g.firms.front();
+        const std::string_view evidence = ds.attachments.evidence(f.attachment);
+        return E.name[f.enterprise] + (evidence.empty() ? "" : "「" + std::string(evidence) + "」");
+    }
+    std::string cell;
+    for (std::size_t i = 0; i < g.firms.size() && i < kTableFirms; ++i)
+        cell += (i ? "、" : "") + E.name[g.firms[i].enterprise];
+    if (g.firms.size() > kTableFirms) cell += " 等" + std::to_string(g.firms.size()) + "家";
+    return cell;
+}
+
 void write_params_json(JsonWriter& w, const GapParams& params) {
     w.StartObject();
     for (const auto& p : gap_param_info()) json_kv(w, p.name, params.*p.member);
@@ -19,6 +73,8 @@ void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& re
     json_kv(w, "local_enterprises", rep.local_enterprises);
     json_kv(w, "benchmark", rep.benchmark.share);
     json_kv(w, "benchmark_source", rep.benchmark.source);
+    json_kv(w, "coverage", coverage_name(ds.coverage));
+    json_kv(w, "coverage_note", coverage_line(ds));
     w.Key("params");
     write_params_json(w, rep.params);
     w.Key("chains");
@@ -38,6 +94,7 @@ void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& re
         json_kv(w, "weak", std::int64_t{cg.weak});
         json_kv(w, "strong", std::int64_t{cg.strong});
         json_kv(w, "absent_everywhere", std::int64_t{cg.absent_everywhere});
+        json_kv(w, "no_data", std::int64_t{cg.no_data});
         w.EndObject();
         w.Key("nodes");
         w.StartArray();
@@ -72,6 +129,8 @@ void write_gap_report_json(JsonWriter& w, const Dataset& ds, const GapReport& re
             json_kv(w, "local_dependents", std::int64_t{g.local_dependents});
             w.EndObject();
             json_kv(w, "reason", explain_link(ds, rep, g));
+            w.Key("local_firms");
+            write_local_firms_json(w, ds, g.firms);
             w.EndObject();
         }
         w.EndArray();
@@ -144,7 +203,7 @@ std::vector<Block> gaps_text(const Dataset& ds, const GapReport& rep) {
     std::vector<Block> out;
     out.push_back(Block::line("Region " + ds.regions.label(rep.region) + ": " + std::to_string(rep.local_enterprises) +
                               " local enterprises; benchmark share " + fmt(100 * rep.benchmark.share, 2) + "% (" +
-                              rep.benchmark.source + ")\n"));
+                              rep.benchmark.source + ")\n" + coverage_line(ds) + "\n"));
     if (rep.chains.size() > 1) {
         // Overview first: chains by mean gap, each with its largest gap.
         std::vector<const ChainGaps*> order;
@@ -176,6 +235,7 @@ std::vector<Block> gaps_text(const Dataset& ds, const GapReport& rep) {
             std::to_string(cg.single_point) + " single-point, " + std::to_string(cg.weak) + " weak, " +
             std::to_string(cg.strong) + " strong" +
             (cg.absent_everywhere ? ", " + std::to_string(cg.absent_everywhere) + " with no supply anywhere" : "") +
+            (cg.no_data ? ", " + std::to_string(cg.no_data) + " not covered by the data (数据未覆盖)" : "") +
             "; mean gap " + fmt(cg.mean_gap, 3) + "\n"));
         Table t = text_table({{"#", true},
                               {"环节 link", false},
@@ -186,7 +246,8 @@ std::vector<Block> gaps_text(const Dataset& ds, const GapReport& rep) {
                               {"national", true},
                               {"share%", true},
                               {"RCA", true},
-                              {"why", false}});
+                              {"why", false},
+                              {"本地企业 local firms", false}});
         int rank = 0;
         for (const LinkGap& g : cg.links) {
             const ChainNode& n = ds.nodes[g.node];
@@ -201,12 +262,13 @@ std::vector<Block> gaps_text(const Dataset& ds, const GapReport& rep) {
                 case LinkStatus::weak: why = "below benchmark"; break;
                 case LinkStatus::strong: why = "at or above benchmark"; break;
                 case LinkStatus::absent_everywhere: why = "no supply anywhere"; break;
+                case LinkStatus::no_data: why = "data do not cover it"; break;
             }
             t.add({Cell::integer(++rank), Cell::str(label),
                    Cell::str(std::string(status_name(g.status)) + " " + std::string(status_name_zh(g.status))),
                    Cell::num(g.gap_score, 3), Cell::num(g.importance, 2), Cell::integer(g.local_count),
                    Cell::integer(g.national_count), Cell::num(100 * g.local_share, 1), Cell::num(g.rca, 2),
-                   Cell::str(why)});
+                   Cell::str(why), Cell::str(local_firms_cell(ds, g))});
         }
         out.push_back(Block::of(std::move(t)));
         if (cg.links_omitted > 0)

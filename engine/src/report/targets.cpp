@@ -16,21 +16,14 @@ std::vector<std::string> label_list(const Dataset& ds, EnterpriseId e) {
     return out;
 }
 
-const char* label_zh(std::string_view l) {
-    if (l == "fortune500") return "世界500强";
-    if (l == "china500") return "中国500强";
-    if (l == "top10") return "行业前10强";
-    if (l == "little_giant") return "专精特新小巨人";
-    if (l == "srdi") return "专精特新";
-    if (l == "hightech") return "高新技术企业";
-    if (l == "listed") return "上市公司";
-    if (l == "chain_leader") return "链主企业";
-    return "?";
+std::string label_zh(std::string_view l) {
+    if (auto bit = label_bit(l)) return std::string(kLabelNamesZh[static_cast<std::size_t>(*bit)]);
+    return std::string(l);
 }
 
 std::string labels_zh(const Dataset& ds, EnterpriseId e) {
     std::string s;
-    for (const auto& l : label_list(ds, e)) s += (s.empty() ? "" : "、") + std::string(label_zh(l));
+    for (const auto& l : label_list(ds, e)) s += (s.empty() ? "" : "、") + label_zh(l);
     return s;
 }
 

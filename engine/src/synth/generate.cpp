@@ -278,6 +278,11 @@ void write_dataset_csv(const Dataset& ds, const std::string& dir) {
                  std::string(kRelationTypeNames[static_cast<int>(ds.relations.type[r])]) + "," + fmt(ds.relations.weight[r], 3) + "\n";
         write_output((fs::path(dir) / "relations.csv").string(), s);
     }
+    // Its coverage: synthetic, so a link no generated firm works at reads 数据未覆盖 (no_data), never
+    // 无供给 (absent_everywhere): an empty link is an accident of the sampling, not a fact.
+    write_output((fs::path(dir) / "dataset.json").string(),
+                 "{\"coverage\": \"synthetic\", \"description\": \"合成演示数据：企业均为虚构（chaingap generate），"
+                 "仅供试用，不得据此下结论 Synthetic demo data: every firm is invented\"}\n");
     {
         std::string s = "id,name,parent\n";
         for (RegionId r = 0; r < static_cast<RegionId>(ds.regions.size()); ++r)

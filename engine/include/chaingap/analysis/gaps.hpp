@@ -5,16 +5,21 @@
 //                    enterprises in the dataset; fixed per dataset (or frozen by the caller, as
 //                    what-if does) so attracting a firm at one link never makes another look weaker.
 //   local_share    = local capacity / national capacity;  RCA = local_share / b_R (Balassa 1965).
-//   status         = absent_everywhere (no firm anywhere: not a regional gap)
+//   status         = absent_everywhere (no firm anywhere in a dataset whose coverage is
+//                    full_registry: no supply anywhere, not a regional gap)
+//                  | no_data (no firm anywhere in a dataset of any other coverage, or of unknown
+//                    coverage: the data do not cover the link — 数据未覆盖, not "no supply")
 //                  | missing (no local firm) | single_point (one local firm, links downstream depend
 //                    on it) | weak (RCA < weak_rca) | strong.
 //   shortfall      = 1 when missing, else clamp(1 − RCA / weak_rca, 0, 1).
 //   risk           = single_point_risk for single_point links, else 0 — and 0 when R's firm is the
 //                    only supplier in the dataset (nobody to attract, as for absent_everywhere).
+//   Only active firms count (presence.hpp): a delisted or cancelled firm is no local firm today.
 //   gap_score      = importance × min(1, shortfall + risk), in [0, 1].
 // The single-point test uses the chain's own downstream (structural dependency), not which
 // downstream links R already has: otherwise attracting a downstream firm could raise an upstream
 // link's gap. How many of those downstream links R has is reported as local_dependents.
+// Each reported link lists its local firms (local_firms.hpp), largest capacity first.
 // Complexity: presence O(A·T + R) + importance (see importance.hpp) + O(N log N) for sorting.
 #pragma once
 #include <optional>
@@ -23,15 +28,19 @@
 #include <vector>
 
 #include "chaingap/analysis/importance.hpp"
+#include "chaingap/analysis/local_firms.hpp"
 #include "chaingap/analysis/params.hpp"
 #include "chaingap/analysis/presence.hpp"
 #include "chaingap/model/dataset.hpp"
 
 namespace chaingap {
 
-enum class LinkStatus { missing, single_point, weak, strong, absent_everywhere };
+// New values are appended (the Python bindings expose the codes).
+enum class LinkStatus { missing, single_point, weak, strong, absent_everywhere, no_data };
 std::string_view status_name(LinkStatus s);
 std::string_view status_name_zh(LinkStatus s);
+// What a link with no firm anywhere in `ds` is: absent_everywhere for a full registry, else no_data.
+LinkStatus status_without_firms(const Dataset& ds);
 
 struct LinkGap {
     NodeId node = kNone;
@@ -44,13 +53,14 @@ struct LinkGap {
     double local_share = 0, rca = 0;
     std::int32_t downstream_links = 0;  // leaf links this one feeds in its chain
     std::int32_t local_dependents = 0;  // of those, how many R has
+    std::vector<LocalFirm> firms;        // R's active firms at the link, largest capacity first (analyze_gaps)
 };
 
 struct ChainGaps {
     ChainId chain = kNone;
     std::vector<LinkGap> links;  // sorted by gap_score descending, then node order
     double mean_gap = 0;         // mean gap over links with supply somewhere
-    std::int32_t missing = 0, single_point = 0, weak = 0, strong = 0, absent_everywhere = 0;
+    std::int32_t missing = 0, single_point = 0, weak = 0, strong = 0, absent_everywhere = 0, no_data = 0;
     std::int32_t links_omitted = 0;  // links cut by keep_top_links (counts above still cover them)
 };
 
@@ -77,6 +87,8 @@ Benchmark region_benchmark(const Dataset& ds, RegionId region, const RegionPrese
                            const RegionPresence& national);
 
 // One link's score from its presence numbers. Shared by the single-region and all-region paths.
+// A link with national_count 0 comes back absent_everywhere; callers that know the dataset turn
+// it into status_without_firms(ds) (the score, 0, is the same).
 LinkGap score_link(NodeId n, const NodeImportance& imp, std::int32_t local_count, double local_capacity,
                    std::int32_t national_count, double national_capacity, double benchmark,
                    std::int32_t local_dependents, const GapParams& params);

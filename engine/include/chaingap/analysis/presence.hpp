@@ -1,6 +1,8 @@
 // Presence of a region at each chain link: how many local enterprises work there (distinct firms,
 // a segment counting its sub-links and same_as aliases once per firm) and their capacity
 // (Σ attachment weight × size, size = revenue in 万元 when given, else 1).
+// Present day: only active firms count (status delisted or cancelled never does, not even in a
+// region's size or enterprise count); backtests take a snapshot first (eval/state.hpp dataset_at).
 //
 // Three implementations that must agree (tests/unit/test_presence.cpp):
 //   presence_reference   — per-enterprise std::set of touched nodes; obviously right, O(A log A).

@@ -1,6 +1,7 @@
 // The state of a dataset at a cutoff year, as the scoring models see it.
 //
-// Time. Only enterprises with `founded` ≤ year exist at `year`. Enterprises without a founding year
+// Time. Only enterprises with `founded` ≤ year exist at `year`, and a delisted or cancelled firm
+// only until its `until` year (exists while year < until; until = 0: no end known). Enterprises without a founding year
 // (founded = 0) are excluded from every time-based state (they cannot be placed before or after a
 // cutoff); their number is reported as `undated_enterprises`.
 //
@@ -60,7 +61,8 @@ struct EvalState {
     std::size_t at(std::size_t r, std::size_t n) const { return r * nodes + n; }
 };
 
-// Firms founded ≤ year only (and no relations); undated firms are dropped. Finalized.
+// Firms that exist at `year` only (founded ≤ year < until; no relations), each as an active firm;
+// undated firms are dropped. Finalized.
 Dataset dataset_at(const Dataset& ds, int year);
 // Number of enterprises with founded = 0.
 std::int64_t undated_enterprises(const Dataset& ds);

@@ -1,5 +1,6 @@
 // Loading a dataset folder (docs/formats.md): the chain catalogue plus the folder's own chains,
-// enterprises.csv, attachments.csv, and optional relations.csv and regions.csv.
+// enterprises.csv, attachments.csv, and optional relations.csv, regions.csv and dataset.json
+// (coverage, description).
 //
 // Every error is an InputError naming file, line and field; nothing is skipped or guessed.
 // Enterprises are ordered by id after loading, so results never depend on input row order.

@@ -7,6 +7,7 @@
 //   - attachments by enterprise (sorted by enterprise, then node);
 //   - relations by source enterprise.
 #pragma once
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,8 +31,20 @@ struct Csr {
     std::size_t rows() const { return offsets.size() - 1; }
 };
 
+// What the dataset's firms stand for (dataset.json `coverage`, docs/formats.md). It decides what a
+// link with no firm anywhere means: only a full registry lets "no firm" read as "no supply"
+// (absent_everywhere); any other coverage leaves it "not covered by the data" (no_data).
+enum class Coverage : std::uint8_t { unknown, listed_only, full_registry, sample, market_share, synthetic };
+inline constexpr std::array<std::string_view, 6> kCoverageNames = {
+    "unknown", "listed_only", "full_registry", "sample", "market_share", "synthetic"};
+// A value allowed in dataset.json (every name above but "unknown", which is the absence of one).
+std::optional<Coverage> coverage_from_name(std::string_view name);
+inline std::string_view coverage_name(Coverage c) { return kCoverageNames[static_cast<std::size_t>(c)]; }
+
 struct Dataset {
     std::string source;  // folder (or description) it was loaded from
+    Coverage coverage = Coverage::unknown;  // dataset.json; unknown when absent
+    std::string description;                // dataset.json: one line, Chinese first
     std::vector<Chain> chains;
     std::vector<ChainNode> nodes;
     std::vector<Cluster> clusters;

@@ -5,14 +5,17 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "chaingap/model/ids.hpp"
+#include "chaingap/model/string_pool.hpp"
 
 namespace chaingap {
 
 // Documented label vocabulary (docs/formats.md). Bit i of EnterpriseTable::labels is kLabelNames[i].
-inline constexpr std::array<std::string_view, 8> kLabelNames = {
+// New names are appended, so the bits of existing labels never change.
+inline constexpr std::array<std::string_view, 12> kLabelNames = {
     "fortune500",    // 世界500强
     "china500",      // 中国500强
     "top10",         // 行业前10强
@@ -21,8 +24,23 @@ inline constexpr std::array<std::string_view, 8> kLabelNames = {
     "hightech",      // 高新技术企业
     "listed",        // 上市公司
     "chain_leader",  // 链主企业
+    "st",            // ST 或 *ST（风险警示）
+    "star_market",   // 科创板
+    "chinext",       // 创业板
+    "bse",           // 北交所
 };
+// Chinese display names, aligned with kLabelNames (for report writers).
+inline constexpr std::array<std::string_view, kLabelNames.size()> kLabelNamesZh = {
+    "世界500强", "中国500强", "行业前10强", "专精特新小巨人", "专精特新", "高新技术企业",
+    "上市公司", "链主企业", "ST/*ST", "科创板", "创业板", "北交所"};
 std::optional<int> label_bit(std::string_view name);
+
+// Whether a firm operates today (docs/formats.md `status`). A firm that is not active stays in the
+// dataset for history (backtests see it from `founded` to `until`) but never counts in present-day
+// analyses (presence, gaps, targets).
+enum class EnterpriseStatus : std::uint8_t { active, delisted, cancelled };
+inline constexpr std::array<std::string_view, 3> kEnterpriseStatusNames = {"active", "delisted", "cancelled"};
+std::optional<EnterpriseStatus> enterprise_status(std::string_view name);
 
 struct EnterpriseTable {
     std::vector<std::string> id;
@@ -35,29 +53,78 @@ struct EnterpriseTable {
     // 1 for an aggregate row (e.g. "Various companies", a country's residual share): it stands for
     // unnamed firms, counts toward presence and capacity, and is never listed as a target.
     std::vector<std::uint8_t> aggregate;
+    std::vector<EnterpriseStatus> status;
+    std::vector<int> until;                   // year the firm stopped (delisting, cancellation); 0 when not given
+    std::vector<std::uint32_t> region_source;  // how the region was found: index into region_sources ("" = not given)
+    StringPool region_sources;
 
     std::size_t size() const { return id.size(); }
     bool is_aggregate(EnterpriseId e) const { return aggregate[e] != 0; }
+    // Operates today: counts in present-day presence, gaps and targets.
+    bool is_active(EnterpriseId e) const { return status[e] == EnterpriseStatus::active; }
+    // Exists at `year` (backtests): founded ≤ year and (until = 0 or year < until). Undated firms
+    // (founded = 0) exist at no year.
+    bool exists_at(EnterpriseId e, int year) const {
+        return founded[e] != 0 && founded[e] <= year && (until[e] == 0 || year < until[e]);
+    }
     bool has_revenue(EnterpriseId e) const;
     // Size used for capacity: revenue when given, else 1.
     double size_of(EnterpriseId e) const { return has_revenue(e) ? revenue[e] : 1.0; }
     bool has_label(EnterpriseId e, int bit) const { return (labels[e] >> bit) & 1U; }
     void push(std::string id, std::string name, RegionId region, double revenue, double employees,
-              int founded, std::uint32_t labels, bool aggregate = false);
+              int founded, std::uint32_t labels, bool aggregate = false,
+              EnterpriseStatus status = EnterpriseStatus::active, int until = 0, std::string_view region_source = {});
+};
+
+// How an attachment was found (docs/formats.md `basis`); `none` when not given.
+enum class AttachmentBasis : std::uint8_t { none, product, industry, scope, curated, share, synthetic };
+inline constexpr std::array<std::string_view, 7> kAttachmentBasisNames = {
+    "", "product", "industry", "scope", "curated", "share", "synthetic"};
+// A non-empty name of the vocabulary; nullopt otherwise.
+std::optional<AttachmentBasis> attachment_basis(std::string_view name);
+
+// The evidence behind one attachment: the firm's own text that matched, the catalogue term or rule
+// that matched (both indices into AttachmentTable::texts) and the basis.
+struct AttachmentEvidence {
+    std::uint32_t evidence = 0, rule = 0;
+    AttachmentBasis basis = AttachmentBasis::none;
+    bool operator==(const AttachmentEvidence&) const = default;
 };
 
 // enterprise works at chain node; weight in (0,1] is the share of its business there.
+//
+// Evidence is kept per attachment as a 4-byte index into a deduplicated table of (evidence, rule,
+// basis) records (a national dataset has tens of millions of attachments and few distinct
+// records). `evidence_of` is empty while no attachment has evidence (old datasets cost nothing),
+// else it is aligned with the other columns; record 0 is "no evidence".
 struct AttachmentTable {
     std::vector<EnterpriseId> enterprise;
     std::vector<NodeId> node;  // as written (may be a same_as alias)
     std::vector<double> weight;
+    std::vector<std::uint32_t> evidence_of;           // per attachment: index into records; or empty
+    std::vector<AttachmentEvidence> records{{}};       // [0]: none; deduplicated
+    StringPool texts;                                  // evidence and rule texts
 
     std::size_t size() const { return enterprise.size(); }
-    void push(EnterpriseId e, NodeId n, double w) {
-        enterprise.push_back(e);
-        node.push_back(n);
-        weight.push_back(w);
+    // Index of the record (evidence, rule, basis), adding it when new; 0 when all are empty.
+    std::uint32_t add_evidence(std::string_view evidence, std::string_view rule, AttachmentBasis basis);
+    void push(EnterpriseId e, NodeId n, double w, std::uint32_t evidence_record = 0);
+
+    const AttachmentEvidence& record_of(std::size_t a) const {
+        return records[evidence_of.empty() ? 0 : evidence_of[a]];
     }
+    std::string_view evidence(std::size_t a) const { return texts.at(record_of(a).evidence); }
+    std::string_view rule(std::size_t a) const { return texts.at(record_of(a).rule); }
+    AttachmentBasis basis(std::size_t a) const { return record_of(a).basis; }
+
+private:
+    struct RecordHash {
+        std::size_t operator()(const AttachmentEvidence& r) const {
+            return std::hash<std::uint64_t>{}((std::uint64_t{r.evidence} << 32) ^ r.rule ^
+                                              (std::uint64_t{static_cast<std::uint8_t>(r.basis)} << 56));
+        }
+    };
+    std::unordered_map<AttachmentEvidence, std::uint32_t, RecordHash> record_index_;
 };
 
 enum class RelationType : std::uint8_t { supply, invest, cooperate, compete, own, other };

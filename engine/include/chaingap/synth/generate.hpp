@@ -31,7 +31,8 @@ struct SynthParams {
 // and finalizes it.
 void generate_synthetic(Dataset& ds, const SynthParams& params);
 
-// Writes a dataset's enterprises.csv, attachments.csv, relations.csv and regions.csv to `dir`.
+// Writes a dataset's enterprises.csv, attachments.csv, relations.csv and regions.csv to `dir`, and
+// dataset.json declaring its coverage `synthetic`.
 void write_dataset_csv(const Dataset& ds, const std::string& dir);
 
 }  // namespace chaingap
