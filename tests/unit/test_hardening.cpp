@@ -13,8 +13,9 @@
 #include "chaingap/core/text_table.hpp"
 #include "chaingap/load/csv.hpp"
 #include "chaingap/rank/params.hpp"
-#include "chaingap/report/gap_writers.hpp"
-#include "chaingap/report/target_writers.hpp"
+#include "chaingap/report/gaps.hpp"
+#include "chaingap/report/report.hpp"
+#include "chaingap/report/targets.hpp"
 #include "chaingap/synth/generate.hpp"
 
 #include <rapidjson/document.h>
@@ -260,7 +261,7 @@ TEST_CASE("revenues that would sum to infinity are refused", "[hardening]") {
     d.write("relations.csv", "from,to,type,weight\nE1,E2,supply,1e6\nE2,E1,supply,1e6\n");
     Dataset ds = load_isolated(d.str());
     const GapReport rep = analyze_gaps(ds, *ds.regions.find("500000"), std::nullopt, GapParams{});
-    const std::string json = gaps_to_json(ds, rep);
+    const std::string json = json_text(gaps_report(ds, rep));
     rapidjson::Document doc;
     doc.Parse(json.c_str(), json.size());
     CHECK_FALSE(doc.HasParseError());
@@ -308,7 +309,7 @@ TEST_CASE("control characters in names are escaped in tables and error lines", "
     q.region = *ds.regions.find("500000");
     const TargetList list = rank_targets(ds, q);
     REQUIRE_FALSE(list.targets.empty());
-    const std::string table = targets_to_table(ds, list, 10);
+    const std::string table = render(targets_report(ds, list, 10), "table");
     CHECK(table.find('\x1b') == std::string::npos);
     CHECK(table.find('\x07') == std::string::npos);
     CHECK_THAT(table, Contains("\\x1b]0;pwned\\x07乙"));
@@ -368,8 +369,49 @@ TEST_CASE("results do not depend on the row order of any CSV (fractional weights
         TargetQuery q;
         q.region = *ds.regions.find("500000");
         const TargetList list = rank_targets(ds, q);
-        return gaps_to_json(ds, analyze_gaps(ds, q.region, std::nullopt, GapParams{})) + targets_to_json(ds, list, 0);
+        return json_text(gaps_report(ds, analyze_gaps(ds, q.region, std::nullopt, GapParams{}))) + json_text(targets_report(ds, list, 0));
     };
     const std::string reference = run(0);
     for (std::uint64_t seed = 1; seed <= 6; ++seed) CHECK(run(seed) == reference);
+}
+
+TEST_CASE("--out naming an input file is refused and the input survives", "[hardening][cli]") {
+    TempDir d;
+    write_valid(d);
+    const std::string ent = (d.path() / "enterprises.csv").string();
+    const std::string before = read_text(ent);
+    auto r = run_cli("gaps --data '" + d.str() + "' --catalogue '' --region 500000 --format csv --out '" + ent + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("enterprises.csv: the output would overwrite an input file"));
+    CHECK(read_text(ent) == before);
+    d.write("w.json", "{\"size\": 0.5}");
+    const std::string w = (d.path() / "w.json").string();
+    r = run_cli("targets --data '" + d.str() + "' --catalogue '' --region 500000 --weights '" + w + "' --format json --out '" + w + "'");
+    CHECK(r.exit_code == 2);
+    CHECK(read_text(w) == "{\"size\": 0.5}");
+}
+
+TEST_CASE("xlsx: a cell over 32,767 characters is cut and marked, not dropped", "[hardening][xlsx]") {
+    Report rep;
+    rep.tables = [] {
+        Table t;
+        t.name = "t";
+        t.columns = {Column{"note", "说明"}};
+        t.add({Cell::str(std::string(40000, 'x'))});
+        t.add({Cell::str("短")});
+        return std::vector<Table>{t};
+    };
+    TempDir d;
+    const std::string path = (d.path() / "t.xlsx").string();
+    write_output(path, render(rep, "xlsx"));
+    // python3 is in the README install line (python3-dev); its zipfile reads the workbook's strings
+    FILE* p = ::popen(("python3 -c \"import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1])"
+                       ".read('xl/sharedStrings.xml').decode())\" '" + path + "'").c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::string xml;
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) xml.append(buf, n);
+    ::pclose(p);
+    CHECK_THAT(xml, Contains(std::string(30000, 'x') + "…（截断 truncated）"));
+    CHECK_THAT(xml, Contains("短"));
 }

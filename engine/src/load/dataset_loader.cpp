@@ -296,6 +296,25 @@ void load_relations(const fs::path& file, Dataset& ds) {
 
 }  // namespace
 
+std::vector<std::string> dataset_input_files(const std::string& dir, const LoadOptions& options) {
+    std::vector<std::string> files;
+    auto add_folder = [&](const fs::path& folder, bool csv) {
+        std::error_code ec;
+        if (folder.empty() || !fs::is_directory(folder, ec)) return;
+        files.push_back(folder.string());
+        for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string ext = it->path().extension().string();
+            if (ext == ".json" || (csv && ext == ".csv")) files.push_back(it->path().string());
+        }
+    };
+    if (!dir.empty()) {
+        add_folder(dir, true);
+        add_folder(fs::path(dir) / "chains", false);
+    }
+    if (!options.catalogue_dir.empty()) add_folder(options.catalogue_dir, false);
+    return files;
+}
+
 Dataset load_chains_only(const std::string& dataset_dir, const LoadOptions& options) {
     Dataset ds;
     ds.source = dataset_dir.empty() ? options.catalogue_dir : dataset_dir;
