@@ -49,6 +49,7 @@ int run(const api::Command& cmd, const std::vector<std::string>& argv) {
     const api::OutputRequest out = cmd.has_output ? api::OutputRequest::parse(o) : api::OutputRequest{};
     if (cmd.has_output && is_binary_format(out.format) && (out.out.empty() || out.out == "-"))
         throw UsageError("--format " + out.format + " writes a binary file: give --out FILE." + out.format);
+    if (cmd.has_output) check_output_not_input(out.out, api::input_files(o));  // before any work
     const api::Response r = cmd.run(o, [&] { return api::open_for(cmd, o); });
     write_output(out.out, render(r.report, out.format, out.render));
     return 0;

@@ -40,6 +40,14 @@ const std::vector<OptionSpec>& OutputRequest::options() {
     return o;
 }
 
+std::vector<std::string> input_files(const Options& o) {
+    LoadOptions lo;
+    if (auto c = o.get("catalogue")) lo.catalogue_dir = *c;
+    std::vector<std::string> files = dataset_input_files(o.get("data").value_or(""), lo);
+    if (auto w = o.get("weights")) files.push_back(*w);
+    return files;
+}
+
 OutputRequest OutputRequest::parse(const Options& o) {
     OutputRequest r;
     if (auto f = o.get("format")) r.format = *f;

@@ -1,5 +1,6 @@
 // `table`: the terminal view — text blocks as they are, tables with their labels as header, columns
 // aligned by display width (core/text_table.hpp, UAX #11 wide characters).
+#include "chaingap/core/encoding.hpp"
 #include "chaingap/core/text_table.hpp"
 #include "renderers.hpp"
 
@@ -9,7 +10,7 @@ std::string render(const Report& report, const RenderOptions&) {
     std::string out;
     for (const Block& b : report.text()) {
         if (!b.table) {
-            out += b.text;
+            out += escape_for_terminal(b.text, true);  // names from inputs: controls shown, not obeyed
             continue;
         }
         std::vector<std::string> header;

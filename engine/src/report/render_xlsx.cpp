@@ -3,8 +3,11 @@
 // (4 decimals shown unless whole). The creation date is fixed (2000-01-01T00:00:00Z) so the same
 // inputs give the same workbook contents. Written to a private temporary file and read back; the
 // caller writes the bytes atomically like every other format.
+#include <fcntl.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+
+#include <cstdio>
 
 #include <cmath>
 #include <cstdlib>
@@ -29,6 +32,43 @@ std::string sheet_name(const std::string& name, std::size_t index) {
     }
     return out;
 }
+
+// Excel holds at most 32,767 characters in a cell; libxlsxwriter drops a longer string. Cut at a
+// character boundary and say so in the cell, so nothing disappears silently.
+constexpr std::size_t kMaxCellChars = 32767;
+std::string fit_cell(const std::string& text) {
+    static const std::string kMark = "…（截断 truncated）";
+    std::size_t chars = 0, cut = std::string::npos;
+    const std::size_t keep = kMaxCellChars - 16;  // room for the mark
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continuation byte
+        if (chars == keep) cut = i;
+        if (++chars > kMaxCellChars) return text.substr(0, cut) + kMark;
+    }
+    return text;
+}
+
+// libxlsxwriter reports failures on stderr as well as by its return code; the return code is
+// turned into the one error line, so the library's own line is kept off the terminal.
+struct QuietStderr {
+    int saved = -1;
+    QuietStderr() {
+        std::fflush(stderr);
+        saved = ::dup(STDERR_FILENO);
+        const int null = ::open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            ::dup2(null, STDERR_FILENO);
+            ::close(null);
+        }
+    }
+    ~QuietStderr() {
+        std::fflush(stderr);
+        if (saved >= 0) {
+            ::dup2(saved, STDERR_FILENO);
+            ::close(saved);
+        }
+    }
+};
 
 std::string render(const Report& report, const RenderOptions&) {
     const std::vector<Table> tables = report.tables();
@@ -79,12 +119,16 @@ std::string render(const Report& report, const RenderOptions&) {
                         std::abs(cell.number - std::round(cell.number)) < 1e-12 && std::abs(cell.number) < 1e15;
                     worksheet_write_number(ws, row, col, cell.number, integral ? nullptr : decimals);
                 } else if (cell.kind == Cell::Kind::text && !cell.text.empty()) {
-                    worksheet_write_string(ws, row, col, cell.text.c_str(), nullptr);
+                    worksheet_write_string(ws, row, col, fit_cell(cell.text).c_str(), nullptr);
                 }
             }
         }
     }
-    const lxw_error err = workbook_close(wb);
+    lxw_error err;
+    {
+        QuietStderr quiet;
+        err = workbook_close(wb);
+    }
     if (err != LXW_NO_ERROR) throw InputError(tmpl, 0, "", std::string("cannot write the workbook: ") + lxw_strerror(err));
     return read_file(tmpl);
 }

@@ -44,6 +44,11 @@ struct OutputRequest {
     static OutputRequest parse(const Options& o);
 };
 
+// Every file the request described by `o` reads (--data's files and chains, the catalogue's
+// chains, --weights). No output may be one of them: front ends call check_output_not_input
+// (core/files.hpp) with these before running the request.
+std::vector<std::string> input_files(const Options& o);
+
 // ---- gaps ---------------------------------------------------------------------------------------
 struct GapsRequest {
     std::string region;

@@ -7,6 +7,7 @@
 // Cost: O(bytes + rows · log rows).
 #pragma once
 #include <string>
+#include <vector>
 
 #include "chaingap/model/dataset.hpp"
 
@@ -18,6 +19,11 @@ struct LoadOptions {
 };
 
 Dataset load_dataset(const std::string& dir, const LoadOptions& options = {});
+
+// Every file load_dataset / load_chains_only would read for `dir` (which may be ""): the dataset's
+// CSV files and chain files and the catalogue's chain files, plus the folders themselves. Paths
+// that do not exist are left out. For refusing an output that is an input (core/files.hpp).
+std::vector<std::string> dataset_input_files(const std::string& dir, const LoadOptions& options = {});
 
 // Only the chains (catalogue + optional dataset folder), for `chaingap chains`.
 Dataset load_chains_only(const std::string& dataset_dir, const LoadOptions& options = {});
