@@ -18,6 +18,7 @@ Usage: score.py DATASET_DIR [--sample FILE] [--judgments FILE] [--leading FILE] 
 """
 import argparse
 import os
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -210,4 +211,6 @@ def main(argv):
 
 
 if __name__ == "__main__":
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # quiet under | head
     sys.exit(main(sys.argv[1:]))
