@@ -5,6 +5,8 @@ Precision: for the sampled pairs (drawn by draw_sample.py, or drawn here with th
 --sample is not given), yes / judged, per stratum; the overall figure is the stratified estimate
 sum_s N_s * p_s / sum_s N_s over the strata (nine focus chains + '(other)', N_s = attachments in the
 stratum), next to the plain sample ratio. Judgments are keyed by (firm_id, chain, node).
+Census: for every stratum, how many of all the dataset's attachments carry a judgment and the share
+of yes among them (the precision of the whole stratum when coverage is 100 %).
 Recall: a leading firm (leading_firms.csv) counts as attached when the dataset attaches it to the
 listed node, a descendant of it, or a same_as alias of either (Catalogue.covering_links); reported
 for all rows and for the rows whose product evidence is in the data (product_evidence not
@@ -174,6 +176,23 @@ def main(argv):
     print("分层加权精确率 stratified precision estimate: %s%s" % (
         ("%.1f%%" % (100 * est)) if est is not None else "-",
         "" if est_ok else "  (a stratum with attachments has no judged pair)"))
+
+    # every attachment of the dataset that has a judgment (a census where coverage is 100 %)
+    print("\n全体挂接中已判定者 attachments of the whole dataset that carry a judgment:")
+    print("%-26s | %8s | %8s | %s" % ("链 chain", "N", "judged", "precision among judged"))
+    cen = {}
+    for p in pairs:
+        s = T.stratum_of(p["chain"])
+        d = cen.setdefault(s, {"n": 0, "j": 0, "y": 0})
+        d["n"] += 1
+        v = judg.get((p["firm_id"], p["chain"], p["node"]))
+        if v is not None:
+            d["j"] += 1
+            d["y"] += v[0] == "yes"
+    for s in strata:
+        d = cen.get(s, {"n": 0, "j": 0, "y": 0})
+        print("%-26s | %8d | %8d (%s) | %s (%d/%d)" % (s, d["n"], d["j"], pct(d["j"], d["n"]).strip(),
+                                                     pct(d["y"], d["j"]).strip(), d["y"], d["j"]))
 
     if unjudged:
         print("\n未判定的抽样对 unjudged sampled pairs (%d) — judge them in %s:" % (len(unjudged), a.judgments))
