@@ -305,7 +305,8 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
          std::to_string(st.industry_rows_unmapped_company) + " rows of companies without a province.");
     const MatcherStats& ms = st.matcher;
     item(std::to_string(st.product_rows) + " company→product rows: " + std::to_string(st.product_rows_nonpositive) +
-         " with share ≤ 0 never attach; " + std::to_string(st.product_rows_clamped) + " shares above 1 count as 1; " +
+         " with share ≤ 0 and " + std::to_string(ms.rows_below_scope) + " below " + fmt(MatcherParams{}.scope_share, 3) +
+         " (business-scope lines) never attach; " + std::to_string(st.product_rows_clamped) + " shares above 1 count as 1; " +
          std::to_string(st.product_rows_unmapped_company) + " rows of companies without a place. Matcher (docs/importers.md): " +
          std::to_string(ms.rows_matching) + " rows matched a product term; refused: " + std::to_string(ms.excluded_by_term) +
          " by an `exclude` term, " + std::to_string(ms.excluded_by_industry) + " by `exclude_industries`, " +

@@ -170,6 +170,10 @@ std::vector<LinkMatch> Matcher::match(const FirmEvidence& firm) {
             ++stats_.rows_nonpositive;
             continue;
         }
+        if (row.share < params_.scope_share) {
+            ++stats_.rows_below_scope;
+            continue;
+        }
         const std::string p = ascii_lower(row.text);
         std::set<std::size_t> cand;
         for (std::size_t i = 0; i < p.size(); i += utf8_len(static_cast<unsigned char>(p[i]))) {

@@ -21,8 +21,10 @@
 //             exclude_industries  a firm whose industry path names one of them never attaches;
 //             industries          when present, a product term attaches only firms whose industry
 //                                 path names one of them.
-//   share     a product row with share ≤ 0 never attaches; one below min_share attaches only when
-//             the node's `industries` list confirms it (the firm's industry is one of them).
+//   share     a product row with share below scope_share (0.02: business-scope lines, eliminations,
+//             traces — judged right 62 % of the time even when the industry agreed) never attaches; one
+//             below min_share (0.05) attaches only when the node's `industries` list confirms it (the
+//             firm's industry is one of them).
 //   weight    product basis: the largest share among the firm's matching product rows (rows of one
 //             firm overlap — several years, product vs segment breakdowns — so shares are not
 //             summed); industry basis (no product matched): industry_weight.
@@ -45,6 +47,7 @@
 namespace chaingap {
 
 struct MatcherParams {
+    double scope_share = 0.02;     // product rows below this are business-scope lines: never attach
     double min_share = 0.05;       // product rows below this need the node's industries to confirm
     double industry_weight = 1.0;  // weight of an attachment made on the industry alone
 };
@@ -65,7 +68,7 @@ struct LinkMatch {
 };
 
 struct MatcherStats {
-    long rows_seen = 0, rows_nonpositive = 0, rows_matching = 0;
+    long rows_seen = 0, rows_nonpositive = 0, rows_below_scope = 0, rows_matching = 0;
     long excluded_by_term = 0, excluded_by_industry = 0, outside_industries = 0, low_share_unconfirmed = 0;
     long industry_only = 0, ancestor_dropped = 0;
 };
