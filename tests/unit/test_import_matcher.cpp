@@ -103,12 +103,14 @@ TEST_CASE("matcher rules: exclude, industries, inheritance, aliases, shares, spe
         CHECK(mt.match(firm({"汽车经销商"}, {{"汽车", 0.6}})).empty());
         CHECK(links(cat, mt.match(firm({"综合乘用车"}, {{"汽车", 0.6}}))) == std::vector<std::string>{"m/car"});
     }
-    SECTION("share: ≤ 0 never; below min_share only with industry confirmation") {
+    SECTION("share: ≤ 0 and business-scope traces never; below min_share only with industry confirmation") {
         CHECK(mt.match(firm({}, {{"刻蚀设备", 0.0}})).empty());
-        CHECK(mt.match(firm({}, {{"刻蚀设备", 0.01}})).empty());
+        CHECK(mt.match(firm({"综合乘用车"}, {{"乘用车", 0.01}})).empty());  // below scope_share even when confirmed
+        CHECK(mt.match(firm({}, {{"刻蚀设备", 0.03}})).empty());
         CHECK(mt.stats().rows_nonpositive == 1);
+        CHECK(mt.stats().rows_below_scope == 1);
         CHECK(mt.stats().low_share_unconfirmed == 1);
-        CHECK(links(cat, mt.match(firm({"半导体设备"}, {{"清洗设备", 0.01}}))) == std::vector<std::string>{"m/clean"});
+        CHECK(links(cat, mt.match(firm({"半导体设备"}, {{"清洗设备", 0.03}}))) == std::vector<std::string>{"m/clean"});
         // shares above 1 count as 1
         CHECK(mt.match(firm({}, {{"刻蚀设备", 1.4}}))[0].weight == Approx(1.0));
     }
@@ -158,7 +160,7 @@ TEST_CASE("issue 9 error classes on the shipped catalogue", "[import][matcher][c
     auto longi = L({"硅料硅片"}, {{"单晶硅片", 0.58}});
     CHECK(has(longi, "photovoltaic/mono_wafer"));
     CHECK_FALSE(has(longi, "semiconductor/silicon_wafer"));
-    auto epi = L({}, {{"单晶硅片", 1.0}});
+    auto epi = L({"半导体材料"}, {{"单晶硅片", 1.0}});
     CHECK(has(epi, "semiconductor/silicon_wafer"));
     CHECK_FALSE(has(epi, "photovoltaic/mono_wafer"));
     // LED epitaxy is not IC manufacturing or IC wafers

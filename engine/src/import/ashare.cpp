@@ -143,8 +143,12 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
                 codes.insert(p.code);
                 if (p.level > deep.level) deep = p;
             }
-            const bool agree = codes.size() == 1;
-            if (agree && deep.level > best.level && (options.region_from_fullname || deep.level >= 2)) best = deep;
+            if (codes.size() > 1) {  // names disagree below province level: keep the province they share, if any
+                std::set<std::string> provs;
+                for (const std::string& c2 : codes) provs.insert(c2.substr(0, 2));
+                deep = provs.size() == 1 ? Place{*provs.begin() + "0000", "fullname_province", 1} : Place{};
+            }
+            if (!deep.code.empty() && deep.level > best.level && (options.region_from_fullname || deep.level >= 2)) best = deep;
         }
         if (best.code.empty()) {
             ++st.unmapped_companies;
@@ -318,7 +322,7 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
          " on the 申万 industry alone (basis industry); attachments.csv `evidence`, `rule`, `basis` say which.");
     md += "\nNot used: `industry_up.json` (co-occurrence counts, not supply relations; contains 2-cycles) and\n"
           "`product_product.json` (product graph, food-heavy); see docs/importers.md.\n\n";
-    md += "## Keyword match coverage per catalogue chain\n\n" + coverage_table(st, true);
+    md += "## Match coverage per catalogue chain\n\n" + coverage_table(st, true);
     b.add_file("README.md", md);
     out.files = b.files();
     return out;

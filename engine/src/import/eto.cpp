@@ -600,9 +600,9 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
          " residual aggregates attached (country share − its firms' shares); " + std::to_string(st.firms_exceed_country) +
          " cases where a country's firms exceed its country share by more than 0.5 pt (firm shares kept, no residual).");
     item(std::to_string(st.shareless_firm_rows) + " firm rows without a share: " + std::to_string(st.imputed_country_split) +
-         " split the country residual at the input equally (basis `country_split`), " + std::to_string(st.imputed_ancestor_split) +
-         " split the country share of the nearest ancestor input (basis `ancestor_split`), " + std::to_string(st.imputed_floor) +
-         " got the floor " + fmt(options.floor_share, 3) + " (basis `floor`); " + std::to_string(st.zero_share_firm_rows) +
+         " split the country residual at the input equally (rule `country_split`), " + std::to_string(st.imputed_ancestor_split) +
+         " split the country share of the nearest ancestor input (rule `ancestor_split`), " + std::to_string(st.imputed_floor) +
+         " got the floor " + fmt(options.floor_share, 3) + " (rule `floor`); " + std::to_string(st.zero_share_firm_rows) +
          " firm rows listed with 0 % also got the floor; " + std::to_string(st.zero_share_country_rows) + " country rows listed with 0 % and no firms attach nothing.");
     item(std::to_string(st.shareless_country_rows_redundant) + " country rows without a share at inputs where that country has firms (nothing added); " +
          std::to_string(st.shareless_country_rows_floor) + " without a share and without firms (aggregate at the floor).");
