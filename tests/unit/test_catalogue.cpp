@@ -143,3 +143,35 @@ TEST_CASE("an override that removes a link other chains share is refused", "[cat
     d.write("chains/semiconductor.json", R"({"id": "semiconductor", "name": "本地半导体", "nodes": [{"id": "x", "name": "X"}]})");
     CHECK_THROWS_WITH(load_chains_only(d.str()), Catch::Matchers::Contains("same_as': unknown node 'semiconductor/"));
 }
+
+TEST_CASE("catalogue matching rules name real 申万 industries and non-empty terms", "[catalogue]") {
+    // A misspelt industry never matches and silently disables a rule (e.g. 其他能源设备Ⅲ, the
+    // company_industry.json spelling, instead of 其他电源设备Ⅲ, the industry.json name the importer uses).
+    const Dataset cat = load_chains_only("");
+    std::size_t rules = 0, industry_terms = 0;
+    std::set<std::string> named;
+    for (const ChainNode& n : cat.nodes) {
+        const NodeMatchFields f = node_match_fields(n);
+        rules += f.exclude.size() + f.industries.size() + f.exclude_industries.size();
+        for (const auto& x : f.exclude) CHECK_FALSE(x.empty());
+        for (const auto& x : f.industries) named.insert(x);
+        for (const auto& x : f.exclude_industries) named.insert(x);
+        for (const auto& k : n.keywords)
+            if (k.rfind("申万:", 0) == 0) {
+                ++industry_terms;
+                named.insert(k.substr(std::string("申万:").size()));
+            }
+    }
+    CHECK(rules > 100);
+    CHECK(industry_terms > 10);
+    const std::string data = shared_data_dir();
+    if (data.empty()) {
+        WARN("../shared/data is absent: industry names not checked against industry.json");
+        return;
+    }
+    const std::string industries = read_text(data + "/ChainKnowledgeGraph/industry.json");
+    for (const std::string& name : named) {
+        INFO("industry named in chains/*.json: " << name);
+        CHECK(industries.find("\"name\": \"" + name + "\"") != std::string::npos);
+    }
+}

@@ -25,6 +25,7 @@ TEST_CASE("A-share province x sw2021 L3 backtest matches docs/backtest.md", "[ev
     o.params.bootstrap = 0;
     o.chain = "sw2021";
     o.level = 2;
+    o.region_level = 0;  // provinces: the importer places firms at cities and counties below them
     o.models = {"random", "density", "persistence"};
     const EvalResult r = evaluate(ds, o);
     CHECK(r.region_ids.size() == 31);

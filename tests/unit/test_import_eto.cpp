@@ -148,6 +148,20 @@ TEST_CASE("import eto: all or nothing, refuses a non-empty --out", "[import]") {
     import_eto(src.str(), dest, true, {}, LoadOptions{""});
     CHECK_FALSE(fs::exists(fs::path(dest) / "keep.txt"));
     CHECK(fs::exists(fs::path(dest) / "attachments.csv"));
+    // CONTRACT-9: basis `share` on every attachment, the share rule kept in `rule`; coverage market_share.
+    {
+        const std::string att = test::read_text(dest + "/attachments.csv");
+        CHECK(att.rfind("enterprise,chain,node,weight,basis,rule,evidence,year\n", 0) == 0);
+        std::size_t rows = 0, share = 0;
+        for (std::size_t p = att.find('\n') + 1; p < att.size(); p = att.find('\n', p) + 1) {
+            const std::string row = att.substr(p, att.find('\n', p) - p);
+            ++rows;
+            share += row.find(",share,") != std::string::npos;
+        }
+        CHECK(rows > 0);
+        CHECK(share == rows);
+        CHECK(test::read_text(dest + "/dataset.json").find("\"market_share\"") != std::string::npos);
+    }
 
     // A bad row: error names file and line, and nothing is written (no staging folder left).
     src.write("provision.csv", "provider_name,provider_id,provided_name,provided_id,share_provided,year,source\n"

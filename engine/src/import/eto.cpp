@@ -17,6 +17,7 @@
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
 #include "chaingap/core/json_writer.hpp"
+#include "chaingap/import/dataset_builder.hpp"
 #include "common.hpp"
 
 namespace chaingap {
@@ -538,28 +539,36 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
     out.files.push_back({"chains/eto_semiconductor.json", std::string(sb.GetString()) + "\n"});
 
     // ---- enterprises, attachments, regions ----
+    // basis `share` (a market share); `rule` says how the share was obtained (reported |
+    // country_residual | country_split | ancestor_split | floor); evidence names the source row.
+    DatasetBuilder builder({"provider_type", "alias"}, {"year"});
+    builder.set_coverage("market_share", "ETO 半导体供应链市场份额（按国家/企业的份额，非企业名录）/ ETO semiconductor supply-chain market shares");
     std::map<std::string, std::pair<std::string, std::string>> aggregates;  // id -> (name, region)
-    std::string att_csv = "enterprise,chain,node,weight,basis,rule,year\n";  // basis: a market share; rule: how it was obtained
     for (std::size_t i = 0; i < in.size(); ++i) {
         std::vector<Attach> A = att[i];
         std::sort(A.begin(), A.end(), [](const Attach& a, const Attach& b) { return a.enterprise < b.enterprise; });
         for (const Attach& a : A) {
             if (a.enterprise.find(":residual") != std::string::npos)
                 aggregates[a.enterprise] = {region_name[a.region] + " — residual share not covered by named firms", a.region};
-            att_csv += csv_field(a.enterprise) + ",eto_semiconductor," + in[i].node_id + "," + fmt(a.weight, 6) + ",share," + a.basis +
-                       "," + (a.year ? std::to_string(a.year) : "") + "\n";
+            builder.add(AttachmentRow{a.enterprise, "eto_semiconductor", in[i].node_id, a.weight, "share", a.basis,
+                                      "provision.csv " + in[i].eto_id + " " + in[i].name, {a.year ? std::to_string(a.year) : ""}});
             ++st.attachments;
         }
     }
-    std::string ent_csv = "id,name,region,kind,provider_type,alias\n";
     for (const Provider& p : pv) {
         if (p.is_country()) continue;
         const bool agg = p.country == kUnattributed;  // "Various companies"
-        ent_csv += csv_field(p.id) + "," + csv_field(p.name) + "," + p.country + "," + (agg ? "aggregate" : "firm") + ",organization," + csv_field(p.alias) + "\n";
+        EnterpriseRow e;
+        e.id = p.id, e.name = p.name, e.region = p.country, e.kind = agg ? "aggregate" : "firm";
+        e.extra = {"organization", p.alias};
+        builder.add(std::move(e));
         st.aggregates += agg;
     }
     for (const auto& [id, v] : aggregates) {
-        ent_csv += csv_field(id) + "," + csv_field(v.first) + "," + v.second + ",aggregate,country,\n";
+        EnterpriseRow e;
+        e.id = id, e.name = v.first, e.region = v.second, e.kind = "aggregate";
+        e.extra = {"country", ""};
+        builder.add(std::move(e));
         ++st.aggregates;
     }
     std::string reg_csv = "id,name,parent,weight\n";
@@ -570,9 +579,7 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
         const std::string w = b <= 0 ? "" : b < 5e-7 ? fmt(b, 12) : fmt(b, 6);
         reg_csv += csv_field(id) + "," + csv_field(name) + ",," + w + "\n";
     }
-    out.files.push_back({"enterprises.csv", ent_csv});
-    out.files.push_back({"attachments.csv", att_csv});
-    out.files.push_back({"regions.csv", reg_csv});
+    builder.add_file("regions.csv", reg_csv);
 
     // ---- README ----
     std::string md;
@@ -607,7 +614,7 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
          std::to_string(st.shareless_country_rows_floor) + " without a share and without firms (aggregate at the floor).");
     item(std::to_string(st.unattributed_cut_inputs) + " inputs where the unattributed pool (Various companies/countries) was cut to what the attributed rows leave; " +
          std::to_string(st.scaled_inputs) + " inputs whose rows still summed above 1 were scaled to 1 (largest sum " + fmt(st.max_input_total, 3) + ").");
-    item(std::to_string(st.attachments) + " attachments written; column `basis` is `share`, column `rule` says which rule gave each weight.");
+    item(std::to_string(st.attachments) + " attachments written; basis `share`; column `rule` says how each share was obtained (reported, country_residual, country_split, ancestor_split, floor).");
     item("Node importance weights from global market size (inputs.csv): " + std::to_string(st.inputs_with_market_size) +
          " inputs with a size, " + std::to_string(st.inputs_with_imputed_market_size) +
          " given their parent's unexplained remainder; weight = 0.1 + 0.9 · log-scaled size (chain JSON `weight`, "
@@ -630,7 +637,12 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
         }
         md += "\n";
     }
-    out.files.push_back({"README.md", md});
+    builder.add_file("README.md", md);
+    {
+        std::vector<ImportedFile> files = builder.files();
+        files.insert(files.end(), out.files.begin(), out.files.end());  // the chain file
+        out.files = std::move(files);
+    }
     return out;
 }
 

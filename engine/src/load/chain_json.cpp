@@ -119,7 +119,26 @@ void check_no_flow_cycle(const Chain& c, const ParsedChain& pc) {
     }
 }
 
+constexpr const char* kMatchFields[] = {"exclude", "industries", "exclude_industries"};
+
 }  // namespace
+
+NodeMatchFields node_match_fields(const ChainNode& node) {
+    NodeMatchFields out;
+    rapidjson::Document doc;
+    doc.Parse(node.extra_json.c_str(), node.extra_json.size());
+    if (doc.HasParseError() || !doc.IsObject()) return out;
+    auto read = [&](const char* key, std::vector<std::string>& into) {
+        auto m = doc.FindMember(key);
+        if (m == doc.MemberEnd() || !m->value.IsArray()) return;
+        for (const auto& t : m->value.GetArray())
+            if (t.IsString()) into.emplace_back(t.GetString(), t.GetStringLength());
+    };
+    read("exclude", out.exclude);
+    read("industries", out.industries);
+    read("exclude_industries", out.exclude_industries);
+    return out;
+}
 
 ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
     JsonInput in;
@@ -169,6 +188,14 @@ ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
                 n.keywords.emplace_back(kw.GetString(), kw.GetStringLength());
             }
         }
+        // Matching rules (docs/formats.md "Matching rules"): validated here, kept in extra_json
+        // and read back by node_match_fields.
+        for (const char* key : kMatchFields)
+            if (auto m = v.FindMember(key); m != v.MemberEnd() && !m->value.IsNull()) {
+                if (!m->value.IsArray()) r.fail(key, "must be an array of strings");
+                for (const auto& t : m->value.GetArray())
+                    if (!t.IsString() || t.GetStringLength() == 0) r.fail(key, "must be non-empty strings");
+            }
         n.extra_json = extra_fields(v, {"id", "name", "name_en", "stage", "source", "same_as", "weight",
                                         "priority", "keywords", "parent"});
         pc.parent_ids.push_back(r.str(v, "parent", false));

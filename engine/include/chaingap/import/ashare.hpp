@@ -3,26 +3,22 @@
 //
 // Method (docs/importers.md has the full rules and the counts they affect):
 //   enterprises  every company of company.json, company_industry.json or company_product.json, id =
-//                6-digit stock code; region = province code PP0000 from Tushare `area` (深圳 → 440000,
-//                other areas by unique prefix of a provinces.csv name, e.g. 内蒙 → 内蒙古自治区); without
-//                an area, from the full name's leading province or prefecture name (flagged
-//                region_source = fullname); otherwise left out and listed in unmapped_companies.csv.
-//                founded = listing year (Tushare list_date, else company.json time).
-//   sw2021       industry.json as a 3-level parent tree (industry_industry.json); no edges (neither
-//                file holds supply relations: docs/importers.md); companies → their L3, weight 1.
-//   catalogue    a product name containing a node keyword attaches the company to that node's
-//                canonical link with weight clamp(main-business weight, 0, 1]; weight ≤ 0 rows
-//                (segment eliminations, balancing items) are not attached; several products on one
-//                link merge by max; a link whose descendant is also matched is dropped for that
-//                company (the descendant already counts toward it).
-// Keyword matching indexes keywords by their first UTF-8 character: O(Σ product-name length ·
-// keywords sharing a first character), well under a second for the 54k product rows.
+//                6-digit stock code; region by DivisionTable (location.hpp): Tushare `area` province,
+//                refined to the city / county the registered full name names (邵阳维克液压 → 邵阳市);
+//                without an area, from the full name alone; otherwise left out (unmapped_companies.csv).
+//                founded = listing year; status delisted + until = delisting year for Tushare status D;
+//                labels listed, st, star_market, chinext, bse (listing_labels).
+//   sw2021       industry.json as a 3-level parent tree; companies → their L3, weight 1.
+//   catalogue    Matcher (matcher.hpp) on the company's product texts and 申万 path; every attachment
+//                keeps evidence / rule / basis. dataset.json coverage = listed_only.
+// Complexity: O(rows) reading, plus the matcher's cost (matcher.hpp).
 #pragma once
 #include <map>
 #include <string>
 #include <vector>
 
 #include "chaingap/import/dataset_writer.hpp"
+#include "chaingap/import/matcher.hpp"
 
 namespace chaingap {
 
@@ -49,9 +45,13 @@ struct AshareImportStats {
     int founded_from_tushare = 0, founded_from_ckg = 0, founded_missing = 0;
     int industries = 0, l1 = 0, l2 = 0, l3 = 0;
     int industry_rows = 0, industry_code_by_name = 0, industry_rows_unmapped_company = 0, industry_attachments = 0;
-    int product_rows = 0, product_rows_nonpositive = 0, nonpositive_rows_matching = 0, product_rows_clamped = 0;
-    int product_rows_matched = 0, merged_by_max = 0, ancestor_dropped = 0, product_rows_unmapped_company = 0;
-    int catalogue_attachments = 0, companies_on_catalogue = 0;
+    int placed_city = 0, placed_county = 0;  // enterprises placed below province level
+    int delisted = 0, st = 0;
+    std::map<std::string, int> board_counts;  // star_market / chinext / bse -> enterprises
+    int product_rows = 0, product_rows_nonpositive = 0, product_rows_clamped = 0;
+    int ancestor_dropped = 0, product_rows_unmapped_company = 0;
+    int catalogue_attachments = 0, companies_on_catalogue = 0, product_basis = 0, industry_basis = 0;
+    MatcherStats matcher;
     std::vector<ChainCoverage> coverage;  // catalogue chains, in catalogue order
 };
 
@@ -68,6 +68,10 @@ AshareImport build_ashare_dataset(const std::string& root, const AshareImportOpt
 // build + write_dataset_folder; fills stats.coverage from the dataset as loaded.
 AshareImportStats import_ashare(const std::string& root, const std::string& out, bool force,
                                 const AshareImportOptions& options = {}, const LoadOptions& load = {});
+
+// Listing labels from the stock code, Tushare ts_code and name: listed; st (name ST / *ST); board
+// bse (.BJ, 8xxxxx, 4xxxxx, 920xxx), star_market (688/689), chinext (300/301/302).
+std::vector<std::string> listing_labels(const std::string& code, const std::string& ts_code, const std::string& name);
 
 // Coverage per catalogue chain from a loaded dataset (presence anywhere).
 std::vector<ChainCoverage> catalogue_coverage(const Dataset& ds);

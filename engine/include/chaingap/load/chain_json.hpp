@@ -19,6 +19,15 @@ struct ParsedChain {
     std::string text;  // file contents, kept for locating lines in errors
 };
 std::vector<ParsedChain> read_chain_folder(const std::string& dir);
+
+// A node's matching rules for the importers (docs/formats.md "Matching rules"): `exclude` terms,
+// `industries` constraint, `exclude_industries`. parse_chain_json validates them (arrays of
+// non-empty strings; anything else: FILE:LINE: field 'nodes[i].exclude' ...) and keeps them in the
+// node's extra_json, from which this reads them back. Empty vectors when absent.
+struct NodeMatchFields {
+    std::vector<std::string> exclude, industries, exclude_industries;
+};
+NodeMatchFields node_match_fields(const ChainNode& node);
 ParsedChain parse_chain_json(const std::string& text, const std::string& file);
 
 // Merges `overrides` into `base` (same id replaces, new id appends), assigns global node ids,
