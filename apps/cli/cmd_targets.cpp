@@ -30,6 +30,7 @@ int run(const Args& args) {
     std::optional<int> portfolio;
     if (auto k = args.get("portfolio")) portfolio = positive_int("portfolio", *k);
     q.include_local = args.flag("local");
+    q.include_st = args.flag("include-st");
     const std::string region_id = args.require("region");
     const Dataset ds = load_dataset(args.require("data"), load_options(args));
     q.region = require_region(ds, region_id);
@@ -56,7 +57,7 @@ std::string weights_help() {
     std::string s = "  --weights FILE     JSON object {\"name\": number} overriding ranking parameters:\n";
     const RankParams d;
     for (const auto& p : rank_param_info())
-        s += "      " + std::string(p.name) + " (default " + fmt(d.*p.member, 2) + "): " + p.help + "\n";
+        s += "      " + p.name + " (default " + fmt(rank_param_value(d, p), 2) + "): " + p.help + "\n";
     return s;
 }
 
@@ -78,6 +79,8 @@ const Registrar reg(Command{
         "                     component: jingjinji 京津冀, yangtze_delta 长三角, gba 粤港澳大湾区,\n"
         "                     us_eu_jp_kr 欧美日韩, or any region id of the dataset\n"
         "  --local            also list firms inside R at gap links to grow (育新扶小 / 增资扩产)\n"
+        "  --include-st       also list ST / *ST firms (label st; left out by default). Delisted and\n"
+        "                     cancelled firms are never targets\n"
         "  --portfolio K      pick K firms greedily by marginal gap reduction (what-if per pick) and compare\n"
         "                     with the plain top-K by score\n"
         "  --format F         table (default), json, csv, xlsx (Excel workbook; needs --out)\n"
@@ -85,7 +88,7 @@ const Registrar reg(Command{
         "  --out FILE         write to FILE (atomically) instead of stdout\n" +
         weights_help() + gap_params_help(),
     {"data", "region", "chain", "top", "weights", "from-regions", "portfolio", "format", "out", "param", "catalogue"},
-    {"bom", "local"},
+    {"bom", "local", "include-st"},
     run});
 }  // namespace
 }  // namespace chaingap::cli

@@ -34,4 +34,10 @@ std::string gap_params_help() {
     return s;
 }
 
+std::string lang_of(const Args& args) {
+    const std::string lang = args.get_or("lang", "zh");
+    if (lang != "zh" && lang != "en") throw UsageError("--lang expects zh or en, got '" + lang + "'");
+    return lang;
+}
+
 }  // namespace chaingap::cli

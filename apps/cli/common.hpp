@@ -20,4 +20,7 @@ inline LoadOptions load_options(const Args& args) {
 GapParams gap_params(const Args& args);
 std::string gap_params_help();
 
+// `--lang zh|en` (default zh: user-facing text is Chinese first).
+std::string lang_of(const Args& args);
+
 }  // namespace chaingap::cli

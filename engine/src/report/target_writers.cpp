@@ -23,16 +23,9 @@ std::vector<std::string> label_list(const Dataset& ds, EnterpriseId e) {
     return out;
 }
 
-const char* label_zh(std::string_view l) {
-    if (l == "fortune500") return "世界500强";
-    if (l == "china500") return "中国500强";
-    if (l == "top10") return "行业前10强";
-    if (l == "little_giant") return "专精特新小巨人";
-    if (l == "srdi") return "专精特新";
-    if (l == "hightech") return "高新技术企业";
-    if (l == "listed") return "上市公司";
-    if (l == "chain_leader") return "链主企业";
-    return "?";
+std::string label_zh(std::string_view l) {
+    const auto bit = label_bit(l);
+    return bit ? std::string(kLabels[static_cast<std::size_t>(*bit)].name_zh) : std::string(l);
 }
 
 std::string labels_zh(const Dataset& ds, EnterpriseId e) {
@@ -103,6 +96,7 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
         json_kv(w, "status", status_name(l.status));
         json_kv(w, "status_zh", status_name_zh(l.status));
         json_kv(w, "gap_score", l.gap_score);
+        json_kv(w, "gap_closed", l.gap_closed);
         json_kv(w, "attachment_weight", l.attachment_weight);
         json_kv(w, "firm_capacity", l.firm_capacity);
         json_kv(w, "firm_share", l.firm_share);
@@ -117,7 +111,8 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
         w.Key(component_name(static_cast<Component>(c)));
         w.StartObject();
         json_kv(w, "value", row.component[c]);
-        json_kv(w, "weight", component_weight(list.query.rank_params, static_cast<Component>(c)));
+        json_kv(w, "weight", list.criteria.empty() ? component_weight(list.query.rank_params, static_cast<Component>(c))
+                                                   : list.criteria[static_cast<std::size_t>(c)].effective_weight);
         json_kv(w, "contribution", row.contribution[c]);
         w.EndObject();
     }
@@ -130,7 +125,7 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
 
 void write_rank_params_json(JsonWriter& w, const RankParams& p) {
     w.StartObject();
-    for (const auto& i : rank_param_info()) json_kv(w, i.name, p.*i.member);
+    for (const auto& i : rank_param_info()) json_kv(w, i.name.c_str(), rank_param_value(p, i));
     w.EndObject();
 }
 
@@ -154,6 +149,26 @@ void write_context_json(JsonWriter& w, const Dataset& ds, const TargetList& list
     write_params_json(w, list.query.gap_params);
     json_kv(w, "firms_outside", list.firms_outside);
     json_kv(w, "candidates", static_cast<std::int64_t>(list.targets.size()));
+    json_kv(w, "excluded_st", list.excluded_st);
+    json_kv(w, "include_st", list.query.include_st);
+    // Criteria used and left out, and why (rank/criteria.hpp select_criteria).
+    w.Key("criteria");
+    w.StartArray();
+    for (const CriterionUse& u : list.criteria) {
+        const CriterionInfo& c = criterion(u.id);
+        w.StartObject();
+        json_kv(w, "name", c.name);
+        json_kv(w, "name_zh", c.name_zh);
+        json_kv(w, "level", c.level);
+        json_kv(w, "source", c.source);
+        json_kv(w, "status", criterion_status_name(u.status));
+        json_kv(w, "weight", u.weight);
+        json_kv(w, "effective_weight", u.effective_weight);
+        json_kv(w, "reason", criterion_reason(u, "en"));
+        json_kv(w, "reason_zh", criterion_reason(u, "zh"));
+        w.EndObject();
+    }
+    w.EndArray();
 }
 
 std::string finish(rapidjson::StringBuffer& buf) {
@@ -417,7 +432,7 @@ Sheet snapshot_sheet(const Dataset& ds, const TargetList& list, std::vector<std:
     for (const auto& p : gap_param_info())
         add(std::string("gap.") + p.name, num(list.query.gap_params.*p.member), p.help);
     for (const auto& p : rank_param_info())
-        add(std::string("rank.") + p.name, num(list.query.rank_params.*p.member), p.help);
+        add(std::string("rank.") + p.name, num(rank_param_value(list.query.rank_params, p)), p.help);
     for (auto& row : extra) s.rows.push_back(std::move(row));
     return s;
 }
