@@ -4,6 +4,7 @@
 #include "chaingap/core/text.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
+#include "chaingap/report/target_sheets.hpp"
 #include "chaingap/report/target_writers.hpp"
 #include "chaingap/rank/portfolio.hpp"
 #include "chaingap/rank/targets.hpp"
@@ -29,7 +30,8 @@ int run(const Args& args) {
     const std::size_t top = args.get("top") ? static_cast<std::size_t>(positive_int("top", *args.get("top"))) : 20;
     std::optional<int> portfolio;
     if (auto k = args.get("portfolio")) portfolio = positive_int("portfolio", *k);
-    q.include_local = args.flag("local");
+    const std::string lang = lang_of(args);
+    q.include_local = args.flag("local") || format == "xlsx";  // the workbook always has the 本地培育 sheet
     q.include_st = args.flag("include-st");
     const std::string region_id = args.require("region");
     const Dataset ds = load_dataset(args.require("data"), load_options(args));
@@ -38,18 +40,16 @@ int run(const Args& args) {
     if (auto f = args.get("from-regions")) q.from_regions = parse_source_regions(ds, *f);
     const TargetList list = rank_targets(ds, q);
     const bool bom = args.flag("bom");
-    if (portfolio) {
-        const Portfolio p = choose_portfolio(ds, list, *portfolio);
-        if (format == "xlsx") return portfolio_to_xlsx(ds, list, p, out), 0;
-        write_output(out, format == "json"  ? portfolio_to_json(ds, list, p)
-                          : format == "csv" ? portfolio_to_csv(ds, list, p, bom)
-                                            : portfolio_to_table(ds, list, p));
-        return 0;
-    }
-    if (format == "xlsx") return targets_to_xlsx(ds, list, top, out), 0;
-    write_output(out, format == "json"  ? targets_to_json(ds, list, top)
-                      : format == "csv" ? targets_to_csv(ds, list, top, bom)
-                                        : targets_to_table(ds, list, top));
+    std::optional<Portfolio> p;
+    if (portfolio) p = choose_portfolio(ds, list, *portfolio);
+    // Table and workbook: the ranked list, the portfolio (when asked) and, in the workbook, the local
+    // firms to grow, in one output (Chinese by default).
+    if (format == "xlsx") return targets_workbook(ds, list, top, p ? &*p : nullptr, lang, out), 0;
+    if (format == "table") return write_output(out, targets_table(ds, list, top, p ? &*p : nullptr, lang)), 0;
+    if (p)
+        write_output(out, format == "json" ? portfolio_to_json(ds, list, *p, top) : portfolio_to_csv(ds, list, *p, bom));
+    else
+        write_output(out, format == "json" ? targets_to_json(ds, list, top) : targets_to_csv(ds, list, top, bom));
     return 0;
 }
 
@@ -83,11 +83,14 @@ const Registrar reg(Command{
         "                     cancelled firms are never targets\n"
         "  --portfolio K      pick K firms greedily by marginal gap reduction (what-if per pick) and compare\n"
         "                     with the plain top-K by score\n"
-        "  --format F         table (default), json, csv, xlsx (Excel workbook; needs --out)\n"
+        "  --format F         table (default), json, csv, xlsx (Excel workbook: ranked list, portfolio,\n"
+        "                     本地培育 local firms, links, criteria, parameters; needs --out)\n"
+        "  --lang L           zh (default) or en: table and workbook language\n"
         "  --bom              csv: start with a UTF-8 BOM so Excel shows Chinese correctly\n"
         "  --out FILE         write to FILE (atomically) instead of stdout\n" +
         weights_help() + gap_params_help(),
-    {"data", "region", "chain", "top", "weights", "from-regions", "portfolio", "format", "out", "param", "catalogue"},
+    {"data", "region", "chain", "top", "weights", "from-regions", "portfolio", "format", "lang", "out", "param",
+     "catalogue"},
     {"bom", "local", "include-st"},
     run});
 }  // namespace

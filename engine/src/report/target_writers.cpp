@@ -1,6 +1,7 @@
 // Writers for target lists, portfolios and what-if results (see target_writers.hpp).
 #include "chaingap/core/text.hpp"
 #include "chaingap/report/target_writers.hpp"
+#include "chaingap/report/target_sheets.hpp"
 
 #include <unistd.h>
 #include <xlsxwriter.h>
@@ -45,22 +46,10 @@ std::vector<std::string> chain_ids(const Dataset& ds, const GapReport& rep) {
     return out;
 }
 
-// One sentence a planner can read out: which gaps, which tier, which local ties.
+// One sentence a planner can read out (target_sheets.cpp holds the one implementation, zh / en).
 std::string row_reason(const Dataset& ds, const TargetList& list, const TargetRow& row) {
-    std::string s =
-        "fills " + std::to_string(row.links.size()) + " gap link" + (row.links.size() == 1 ? "" : "s") + ": ";
-    for (std::size_t i = 0; i < row.links.size() && i < 3; ++i) {
-        const TargetLink& l = row.links[i];
-        s += (i ? ", " : "") + link_label(ds, l.node) + " (" + std::string(status_name_zh(l.status)) + " gap " +
-             fmt(l.gap_score, 2) + ", firm share " + fmt(100 * l.firm_share, 1) + "%)";
-    }
-    if (row.links.size() > 3) s += ", …";
-    const std::string tiers = labels_zh(ds, row.enterprise);
-    if (!tiers.empty()) s += "; " + tiers;
-    if (row.related_firms > 0) s += "; relations with " + std::to_string(row.related_firms) + " firm(s) in the region";
-    if (row.component[static_cast<int>(Component::source_region)] > 0) s += "; in a priority source region";
     (void)list;
-    return s;
+    return target_reason(ds, row, "en");
 }
 
 void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, const TargetRow& row,
@@ -79,6 +68,10 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
     w.Key("labels");
     w.StartArray();
     for (const auto& l : label_list(ds, e)) w.String(l.c_str());
+    w.EndArray();
+    w.Key("labels_zh");
+    w.StartArray();
+    for (const auto& l : label_list(ds, e)) w.String(label_zh(l).c_str());
     w.EndArray();
     w.Key("revenue");
     if (E.has_revenue(e))
@@ -119,7 +112,8 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
     w.EndObject();
     json_kv(w, "related_firms", std::int64_t{row.related_firms});
     json_kv(w, "relation_points", row.relation_points);
-    json_kv(w, "reason", row_reason(ds, list, row));
+    json_kv(w, "reason", target_reason(ds, row, "en"));
+    json_kv(w, "reason_zh", target_reason(ds, row, "zh"));
     w.EndObject();
 }
 
@@ -505,7 +499,7 @@ void targets_to_xlsx(const Dataset& ds, const TargetList& list, std::size_t top,
 }
 
 // ====================================================================== portfolio
-std::string portfolio_to_json(const Dataset& ds, const TargetList& list, const Portfolio& p) {
+std::string portfolio_to_json(const Dataset& ds, const TargetList& list, const Portfolio& p, std::size_t top) {
     rapidjson::StringBuffer buf;
     JsonWriter w(buf);
     w.SetIndent(' ', 2);
@@ -524,6 +518,11 @@ std::string portfolio_to_json(const Dataset& ds, const TargetList& list, const P
     w.Key("portfolio");
     w.StartArray();
     for (const PortfolioPick& pick : p.picks) write_row_json(w, ds, list, pick.row, &pick.marginal_gap_closed);
+    w.EndArray();
+    json_kv(w, "shown", static_cast<std::int64_t>(shown(list.targets.size(), top)));
+    w.Key("targets");
+    w.StartArray();
+    for (const TargetRow* r : first(list.targets, top)) write_row_json(w, ds, list, *r, nullptr);
     w.EndArray();
     w.EndObject();
     return finish(buf);

@@ -27,7 +27,8 @@ std::string targets_to_csv(const Dataset& ds, const TargetList& list, std::size_
 std::string targets_to_table(const Dataset& ds, const TargetList& list, std::size_t top);
 void targets_to_xlsx(const Dataset& ds, const TargetList& list, std::size_t top, const std::string& path);
 
-std::string portfolio_to_json(const Dataset& ds, const TargetList& list, const Portfolio& p);
+// With the ranked list too ("targets", cut at `top`; 0 = all).
+std::string portfolio_to_json(const Dataset& ds, const TargetList& list, const Portfolio& p, std::size_t top = 20);
 std::string portfolio_to_csv(const Dataset& ds, const TargetList& list, const Portfolio& p, bool bom);
 std::string portfolio_to_table(const Dataset& ds, const TargetList& list, const Portfolio& p);
 void portfolio_to_xlsx(const Dataset& ds, const TargetList& list, const Portfolio& p, const std::string& path);
