@@ -1,7 +1,9 @@
 // Project screening (项目研判) and region benchmarking (对标, 赛马榜): engine properties and input errors.
 // The hand-computed figures live in tests/scenarios/{assess_projects,bench_compare,bench_leaderboard}.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "chaingap/core/error.hpp"
 #include "chaingap/rank/assess.hpp"
@@ -131,4 +133,78 @@ TEST_CASE("leaderboard: ranks, leader, separating links; compare refuses bad reg
     CHECK(c.reports.size() == 2);
     REQUIRE_FALSE(c.rows.empty());
     for (const auto& row : c.rows) CHECK(row.cells.size() == 2);
+}
+
+namespace {
+bool has_tool(const char* tool) { return std::system(("command -v " + std::string(tool) + " >/dev/null 2>&1").c_str()) == 0; }
+std::string scenario_dir(const char* name) { return source_dir() + "/tests/scenarios/" + name; }
+}  // namespace
+
+TEST_CASE("assess, compare and leaderboard from the CLI: Chinese by default, --lang en, errors in one line",
+          "[rank][cli]") {
+    const std::string data = " --data '" + bench_dir() + "' --catalogue ''";
+    const std::string projects = " --project '" + scenario_dir("assess_projects") + "/projects.csv'";
+    CliResult a = run_cli("assess --region 440000" + projects + data);
+    REQUIRE(a.exit_code == 0);
+    CHECK(a.out.find("项目研判：广东省 (440000)") != std::string::npos);
+    CHECK(a.out.find("能耗强度") != std::string::npos);
+    CHECK(a.out.find("预警") != std::string::npos);
+    CliResult ae = run_cli("assess --region 440000 --lang en" + projects + data);
+    REQUIRE(ae.exit_code == 0);
+    CHECK(ae.out.find("energy intensity") != std::string::npos);
+    CHECK(ae.out.find("flag") != std::string::npos);
+    // Without regional averages the output says so.
+    CliResult an = run_cli("assess --region 110000" + projects + data);
+    REQUIRE(an.exit_code == 0);
+    CHECK(an.out.find("未提供本地区") != std::string::npos);
+    CHECK(an.out.find("无区域参照") != std::string::npos);
+    // A re-set threshold moves P2's intensity 0.6 from flag to pass.
+    CliResult at = run_cli("assess --region 440000 --format json --threshold min_output_per_investment=0.5" + projects + data);
+    REQUIRE(at.exit_code == 0);
+    CHECK(at.out.find("\"min_output_per_investment\": 0.5") != std::string::npos);
+    CliResult bad = run_cli("assess --region 440000 --threshold min_local_fit=3" + projects + data);
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.find("min_local_fit") != std::string::npos);
+    TempDir dir;
+    dir.write("p.csv", "id,links\nP1,flat3/m9\n");
+    CliResult badp = run_cli("assess --region 440000 --project '" + (dir.path() / "p.csv").string() + "'" + data);
+    CHECK(badp.exit_code == 2);
+    CHECK(badp.err.find("p.csv:2") != std::string::npos);
+    CHECK(std::count(badp.err.begin(), badp.err.end(), '\n') == 1);
+    CliResult c = run_cli("compare --regions 110000,440000" + data);
+    REQUIRE(c.exit_code == 0);
+    CHECK(c.out.find("北京市 (110000)") != std::string::npos);
+    CHECK(c.out.find("弱链") != std::string::npos);
+    CHECK(run_cli("compare --regions 110000" + data).exit_code == 2);
+    CliResult l = run_cli("leaderboard --within national" + data);
+    REQUIRE(l.exit_code == 0);
+    CHECK(l.out.find("赛马榜") != std::string::npos);
+    CHECK(l.out.find("北京市 (110000)") != std::string::npos);
+    CliResult le = run_cli("leaderboard --within national --lang en" + data);
+    REQUIRE(le.exit_code == 0);
+    CHECK(le.out.find("completeness") != std::string::npos);
+    CliResult lz = run_cli("leaderboard --within 440000" + data);
+    CHECK(lz.exit_code == 2);
+    CHECK(lz.err.find("no region lies directly under it") != std::string::npos);
+}
+
+TEST_CASE("assess --format xlsx writes a workbook LibreOffice opens", "[rank][cli][xlsx]") {
+    TempDir dir;
+    const std::string xlsx = (dir.path() / "assess.xlsx").string();
+    CliResult r = run_cli("assess --region 440000 --project '" + scenario_dir("assess_projects") +
+                          "/projects.csv' --data '" + bench_dir() + "' --catalogue '' --format xlsx --out '" + xlsx + "'");
+    REQUIRE(r.exit_code == 0);
+    CHECK(read_text(xlsx).rfind("PK", 0) == 0);
+    const char* office = has_tool("libreoffice") ? "libreoffice" : has_tool("soffice") ? "soffice" : nullptr;
+    if (!office) {
+        WARN("SKIPPED: LibreOffice (libreoffice / soffice) is not on PATH; the xlsx was not opened by an office suite");
+        return;
+    }
+    const std::string cmd = std::string(office) + " --headless --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir '" +
+                            dir.str() + "' '" + xlsx + "' >/dev/null 2>&1";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const std::string csv = read_text((dir.path() / "assess.csv").string());
+    CHECK(csv.find("项目编号") != std::string::npos);
+    CHECK(csv.find("环节一整机项目") != std::string::npos);
+    CHECK(csv.find("能耗强度") != std::string::npos);
 }

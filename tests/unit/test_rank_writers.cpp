@@ -137,6 +137,8 @@ TEST_CASE("targets --format xlsx writes a workbook LibreOffice opens", "[rank][c
         CHECK(book.find("name=\"目标企业\"") != std::string::npos);
         CHECK(book.find("name=\"环节明细\"") != std::string::npos);
         CHECK(book.find("name=\"参数与数据\"") != std::string::npos);
+        CHECK(book.find("name=\"本地培育\"") != std::string::npos);  // local firms to grow (育新扶小)
+        CHECK(book.find("name=\"评价指标\"") != std::string::npos);  // criteria used / left out
         const std::string strings = sh("unzip -p '" + xlsx + "' xl/sharedStrings.xml");
         for (const char* s :
              {"排名", "企业名称", "综合得分", "补链强链得分", "上海甲集团", "本地培育", "rank.gap_fill", "缺链"})
@@ -173,7 +175,10 @@ TEST_CASE("portfolio and whatif workbooks are written too", "[rank][cli][xlsx]")
     CHECK(read_text(p).rfind("PK", 0) == 0);
     CHECK(read_text(w).rfind("PK", 0) == 0);
     if (on_path("unzip")) {
-        CHECK(sh("unzip -p '" + p + "' xl/workbook.xml").find("招商组合") != std::string::npos);
+        const std::string book = sh("unzip -p '" + p + "' xl/workbook.xml");
+        CHECK(book.find("招商组合") != std::string::npos);
+        CHECK(book.find("目标企业") != std::string::npos);  // the ranked list beside the portfolio
+        CHECK(book.find("本地培育") != std::string::npos);
         CHECK(sh("unzip -p '" + p + "' xl/sharedStrings.xml").find("边际缺口缩减") != std::string::npos);
         CHECK(sh("unzip -p '" + w + "' xl/sharedStrings.xml").find("上游甲") != std::string::npos);
     }

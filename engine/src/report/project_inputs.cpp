@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include <cmath>
 #include <filesystem>
 #include <set>
 
@@ -183,7 +184,9 @@ RegionAverages read_region_averages(const std::string& data_dir, const std::stri
         get(c_out, out.output_per_mu);
         get(c_tax, out.tax_per_mu);
         get(c_energy, out.energy_per_output);
-        out.source = file.string() + ":" + std::to_string(t.line_of(r));
+        // Named as the source only when the row gives at least one average.
+        if (!std::isnan(out.output_per_mu) || !std::isnan(out.tax_per_mu) || !std::isnan(out.energy_per_output))
+            out.source = file.string() + ":" + std::to_string(t.line_of(r));
     }
     return out;
 }
