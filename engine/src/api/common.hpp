@@ -1,0 +1,14 @@
+// Pieces shared by the request files of api/ (not public).
+#pragma once
+#include "chaingap/analysis/params.hpp"
+#include "chaingap/api/options.hpp"
+
+namespace chaingap::api {
+
+// `--param NAME=VALUE` (repeatable) over the gap-analysis defaults, validated.
+GapParams parse_gap_params(const Options& o);
+
+// `--lang zh|en` (default zh: user-facing text is Chinese first); UsageError otherwise.
+std::string parse_lang(const Options& o);
+
+}  // namespace chaingap::api
