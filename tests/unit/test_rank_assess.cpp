@@ -8,7 +8,7 @@
 #include "chaingap/core/error.hpp"
 #include "chaingap/rank/assess.hpp"
 #include "chaingap/rank/benchmark.hpp"
-#include "chaingap/report/project_inputs.hpp"
+#include "chaingap/api/project_inputs.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;

@@ -72,7 +72,8 @@ TEST_CASE("targets table, portfolio and whatif run from the CLI", "[rank][cli]")
     CHECK(p.out.find("引进目标") != std::string::npos);
     CliResult pe = run_cli("targets " + toy() + " --region 500000 --portfolio 2 --lang en");
     REQUIRE(pe.exit_code == 0);
-    CHECK(pe.out.find("Portfolio (2 firms closing") != std::string::npos);
+    CHECK(pe.out.find("Portfolio of 2 (") != std::string::npos);
+    CHECK(pe.out.find("the portfolio closes") != std::string::npos);
     CHECK(pe.out.find("Targets:") != std::string::npos);
     CHECK(run_cli("targets " + toy() + " --region 500000 --lang fr").exit_code == 2);
     CliResult w = run_cli("whatif " + toy() + " --region 500000 --add X1,X3");

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "chaingap/core/text.hpp"
+#include "chaingap/rank/criteria.hpp"
 #include "chaingap/report/gaps.hpp"
 
 namespace chaingap {
@@ -27,7 +28,7 @@ std::string labels_text(const Dataset& ds, EnterpriseId e, bool zh) {
     return s;
 }
 
-std::string labels_zh(const Dataset& ds, EnterpriseId e) { return labels_text(ds, e, true); }
+
 
 std::string link_label(const Dataset& ds, NodeId n) {
     const ChainNode& x = ds.nodes[n];
@@ -45,11 +46,6 @@ std::vector<std::string> chain_ids(const Dataset& ds, const GapReport& rep) {
     return out;
 }
 
-// The firm's own text that matched at the link (attachments.csv `evidence`), when the dataset has it.
-std::string evidence_text(const Dataset& ds, const TargetLink& l) {
-    return l.attachment < 0 ? std::string() : std::string(ds.attachments.evidence(static_cast<std::size_t>(l.attachment)));
-}
-
 // "link (status gap→after)" for the first `max` links.
 std::string links_text(const Dataset& ds, const TargetRow& r, bool zh, std::size_t max) {
     std::string s;
@@ -57,8 +53,6 @@ std::string links_text(const Dataset& ds, const TargetRow& r, bool zh, std::size
         const TargetLink& l = r.links[k];
         s += (k ? (zh ? "；" : "; ") : "") + link_label(ds, l.node) + (zh ? "（" : " (") + status_text(l.status, zh) +
              " " + fmt(l.gap_score, 2) + "→" + fmt(l.gap_score - l.gap_closed, 2) + (zh ? "）" : ")");
-        const std::string ev = evidence_text(ds, l);
-        if (!ev.empty()) s += std::string(zh ? " 依据：" : " evidence: ") + ev;
     }
     if (r.links.size() > max) s += zh ? " 等" : ", …";
     return s;
@@ -80,10 +74,6 @@ std::string target_reason(const Dataset& ds, const TargetRow& row, bool zh) {
     return s;
 }
 
-std::string row_reason(const Dataset& ds, const TargetList& list, const TargetRow& row) {
-    (void)list;
-    return target_reason(ds, row, false);
-}
 
 void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, const TargetRow& row,
                     const double* marginal) {
@@ -128,7 +118,6 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
         json_kv(w, "firm_share", l.firm_share);
         json_kv(w, "downstream_local", l.downstream_local);
         json_kv(w, "contribution", l.contribution);
-        json_kv(w, "evidence", evidence_text(ds, l));
         w.EndObject();
     }
     w.EndArray();
@@ -205,37 +194,46 @@ std::size_t shown(std::size_t n, std::size_t top) {
 }
 
 // ------------------------------------------------------------------ tables
-// One ranked row per firm: machine columns (the CSV contract) and people columns (XLSX).
-Table ranked_table(const Dataset& ds, const TargetList& list, const char* sheet) {
+// Labels for people: Chinese, or English with lang en (the key, readable).
+std::string label_for(const char* zh_label, const std::string& key, bool zh) {
+    if (zh) return zh_label;
+    std::string s = key;
+    for (char& c : s)
+        if (c == '_') c = ' ';
+    return s;
+}
+
+// One ranked row per firm: machine columns (the CSV contract) and people columns (XLSX, text).
+Table ranked_table(const char* sheet_zh, const char* sheet_en, bool zh) {
     Table t;
-    t.name = sheet;
+    t.name = zh ? sheet_zh : sheet_en;
     using F = Column::For;
-    auto col = [&](const char* key, const char* label, double width, F f = F::all) {
+    auto col = [&](const std::string& key, const std::string& label, double width, F f = F::all) {
         t.columns.push_back({key, label, width, true, f});
     };
-    col("list", "名单", 10, F::all);
-    col("rank", "排名", 6);
-    col("enterprise", "企业代码", 14);
-    col("name", "企业名称", 30);
-    col("region", "地区代码", 10, F::machines);
-    col("region_name", "所在地区", 16, F::people);
-    col("score", "综合得分", 10);
-    col("marginal_gap_closed", "边际缺口缩减", 12);
-    for (int c = 0; c < kComponentCount; ++c)
-        t.columns.push_back({component_name(static_cast<Component>(c)),
-                             std::string(component_name_zh(static_cast<Component>(c))) + "值", 10, true, F::machines});
-    col("gap_closed_alone", "单独引进缺口缩减", 14);
-    for (int c = 0; c < kComponentCount; ++c)
-        t.columns.push_back({std::string("contrib_") + component_name(static_cast<Component>(c)),
-                             std::string(component_name_zh(static_cast<Component>(c))) + "得分", 12, true});
-    col("links_count", "填补环节数", 10, F::people);
-    col("main_link", "主要填补环节", 36, F::people);
-    col("labels", "企业标签", 24, F::machines);
-    col("labels_zh", "企业标签", 24, F::people);
-    col("revenue", "营业收入(万元)", 14);
-    col("related_firms", "本地关联企业数", 12);
-    col("links", "填补环节", 40, F::machines);
-    col("reason", "推荐理由", 80);
+    auto c2 = [&](const char* key, const char* label, double width, F f = F::all) {
+        col(key, label_for(label, key, zh), width, f);
+    };
+    c2("list", "名单", 10);
+    c2("rank", "排名", 6);
+    c2("enterprise", "企业代码", 14);
+    c2("name", "企业名称", 30);
+    c2("region", "地区代码", 10, F::machines);
+    c2("region_name", "所在地区", 16, F::people);
+    c2("score", "综合得分", 10);
+    c2("marginal_gap_closed", "边际缺口缩减", 12);
+    for (const CriterionInfo& c : criteria()) col(c.name, std::string(c.name_zh) + "值", 10, F::machines);
+    c2("gap_closed_alone", "单独引进缺口缩减", 14);
+    for (const CriterionInfo& c : criteria())
+        col(std::string("contrib_") + c.name, zh ? std::string(c.name_zh) + "得分" : std::string(c.name) + " points", 12);
+    c2("links_count", "填补环节数", 10, F::people);
+    c2("main_link", "主要填补环节", 36, F::people);
+    c2("labels", "企业标签", 24, F::machines);
+    col("labels_zh", zh ? "企业标签" : "labels", 24, F::people);
+    c2("revenue", "营业收入(万元)", 14);
+    c2("related_firms", "本地关联企业数", 12);
+    c2("links", "填补环节", 40, F::machines);
+    c2("reason", "推荐理由", 80);
     for (Column& c : t.columns)
         if (c.key == "list" || c.key == "enterprise" || c.key == "name" || c.key == "region" ||
             c.key == "region_name" || c.key == "main_link" || c.key == "labels" || c.key == "labels_zh" ||
@@ -244,8 +242,8 @@ Table ranked_table(const Dataset& ds, const TargetList& list, const char* sheet)
     return t;
 }
 
-void add_ranked_row(Table& t, const Dataset& ds, const TargetList& list, const char* which, const TargetRow& row,
-                    std::int32_t rank, const double* marginal) {
+void add_ranked_row(Table& t, const Dataset& ds, const char* which, const TargetRow& row, std::int32_t rank,
+                    const double* marginal, bool zh) {
     const auto& E = ds.enterprises;
     const EnterpriseId e = row.enterprise;
     std::vector<Cell> f = {Cell::str(which),
@@ -260,13 +258,11 @@ void add_ranked_row(Table& t, const Dataset& ds, const TargetList& list, const c
     f.push_back(Cell::num(row.gap_closed_alone));
     for (int c = 0; c < kComponentCount; ++c) f.push_back(Cell::num(row.contribution[c]));
     f.push_back(Cell::integer(static_cast<long long>(row.links.size())));
-    f.push_back(Cell::str(row.links.empty() ? ""
-                                            : link_label(ds, row.links.front().node) + " (" +
-                                                  std::string(status_name_zh(row.links.front().status)) + ")"));
+    f.push_back(Cell::str(links_text(ds, row, zh, 1)));
     std::string labels;
     for (const auto& l : label_list(ds, e)) labels += (labels.empty() ? "" : ";") + l;
     f.push_back(Cell::str(labels));
-    f.push_back(Cell::str(labels_zh(ds, e)));
+    f.push_back(Cell::str(labels_text(ds, e, zh)));
     f.push_back(E.has_revenue(e) ? Cell::num(E.revenue[e], 2) : Cell::none());
     f.push_back(Cell::integer(row.related_firms));
     std::string links;
@@ -274,15 +270,15 @@ void add_ranked_row(Table& t, const Dataset& ds, const TargetList& list, const c
         links += (links.empty() ? "" : ";") + ds.node_key(l.node) + ":" + std::string(status_name(l.status)) + ":" +
                  fmt(l.gap_score, 4);
     f.push_back(Cell::str(links));
-    f.push_back(Cell::str(row_reason(ds, list, row)));
+    f.push_back(Cell::str(target_reason(ds, row, zh)));
     t.add(std::move(f));
 }
 
-Table links_table(const Dataset& ds, const std::vector<std::pair<const char*, const TargetRow*>>& rows) {
+Table links_table(const Dataset& ds, const std::vector<std::pair<const char*, const TargetRow*>>& rows, bool zh) {
     Table t;
-    t.name = "环节明细";
+    t.name = zh ? "环节明细" : "links";
     auto col = [&](const char* key, const char* label, double width, bool right) {
-        t.columns.push_back({key, label, width, right});
+        t.columns.push_back({key, label_for(label, key, zh), width, right});
     };
     col("rank", "排名", 6, true);
     col("list", "名单", 10, false);
@@ -293,6 +289,7 @@ Table links_table(const Dataset& ds, const std::vector<std::pair<const char*, co
     col("link", "环节名称", 24, false);
     col("status", "状态", 10, false);
     col("gap_score", "缺口分值", 10, true);
+    col("gap_closed", "引进后缺口缩减", 12, true);
     col("attachment_weight", "业务占比", 10, true);
     col("firm_share", "全国产能占比", 12, true);
     col("downstream_local", "本地下游覆盖", 12, true);
@@ -303,11 +300,34 @@ Table links_table(const Dataset& ds, const std::vector<std::pair<const char*, co
             const ChainNode& n = ds.nodes[l.node];
             t.add({Cell::integer(r->rank), Cell::str(which), Cell::str(ds.enterprises.id[r->enterprise]),
                    Cell::str(ds.enterprises.name[r->enterprise]), Cell::str(ds.chains[n.chain].name),
-                   Cell::str(n.id), Cell::str(link_label(ds, l.node)),
-                   Cell::str(std::string(status_name_zh(l.status))), Cell::num(l.gap_score),
-                   Cell::num(l.attachment_weight), Cell::num(l.firm_share), Cell::num(l.downstream_local),
-                   Cell::num(l.contribution)});
+                   Cell::str(n.id), Cell::str(link_label(ds, l.node)), Cell::str(status_text(l.status, zh)),
+                   Cell::num(l.gap_score), Cell::num(l.gap_closed), Cell::num(l.attachment_weight),
+                   Cell::num(l.firm_share), Cell::num(l.downstream_local), Cell::num(l.contribution)});
         }
+    }
+    return t;
+}
+
+// The criteria used and left out, and why.
+Table criteria_table(const TargetList& list, bool zh) {
+    Table t;
+    t.name = zh ? "评价指标" : "criteria";
+    auto col = [&](const char* key, const char* label, double width, bool right) {
+        t.columns.push_back({key, label_for(label, key, zh), width, right});
+    };
+    col("criterion", "指标", 18, false);
+    col("level", "层级", 8, false);
+    col("weight", "设定权重", 10, true);
+    col("effective_weight", "实际权重", 10, true);
+    col("status", "是否采用", 12, false);
+    col("reason", "说明", 60, false);
+    col("source", "依据", 24, false);
+    for (const CriterionUse& u : list.criteria) {
+        const CriterionInfo& c = criterion(u.id);
+        t.add({Cell::str(zh ? c.name_zh : c.name),
+               Cell::str(zh ? (std::string(c.level) == "link" ? "环节" : "企业") : c.level), Cell::num(u.weight, 4),
+               Cell::num(u.effective_weight, 4), Cell::str(criterion_status_name(u.status)),
+               Cell::str(criterion_reason(u, zh ? "zh" : "en") + " — " + (zh ? c.help_zh : c.help)), Cell::str(c.source)});
     }
     return t;
 }
@@ -337,52 +357,69 @@ Table snapshot_table(const Dataset& ds, const TargetList& list, std::vector<std:
     add("区外企业数 firms outside", Cell::integer(list.firms_outside), "non-aggregate firms outside the region");
     add("候选企业数 candidates", Cell::integer(static_cast<long long>(list.targets.size())),
         "firms outside at ≥1 gap link");
+    add("未列入的ST企业 excluded_st", Cell::integer(list.excluded_st), "--include-st lists them");
     for (const auto& p : gap_param_info())
         add(std::string("gap.") + p.name, Cell::num(list.query.gap_params.*p.member), p.help);
     for (const auto& p : rank_param_info())
-        add(std::string("rank.") + p.name, Cell::num(list.query.rank_params.*p.member), p.help);
+        add(std::string("rank.") + p.name, Cell::num(rank_param_value(list.query.rank_params, p)), p.help);
     for (auto& row : extra) t.add(std::move(row));
     return t;
 }
 
 // ------------------------------------------------------------------ text
 Table rows_text_table(const Dataset& ds, const std::vector<const TargetRow*>& rows,
-                      const std::vector<double>* marginal) {
+                      const std::vector<double>* marginal, bool zh) {
     Table t;
     auto col = [&](const std::string& label, bool right) { t.columns.push_back({label, label, 12, right}); };
-    col("#", true);
-    col("企业 enterprise", false);
-    col("地区", false);
-    col("score", true);
-    if (marginal) col("gap closed", true);
-    for (const char* h : {"补链", "实力", "需求", "层级", "规模", "关联", "来源"}) col(h, true);
-    col("fills 环节 (status gap)", false);
+    col(zh ? "排名" : "#", true);
+    col(zh ? "企业" : "enterprise", false);
+    col(zh ? "地区" : "region", false);
+    col(zh ? "得分" : "score", true);
+    col(marginal ? (zh ? "边际缺口缩减" : "marginal gap closed") : (zh ? "引进后缺口缩减" : "gap closed"), true);
+    col(zh ? "企业标签" : "labels", false);
+    col(zh ? "填补环节（现状 缺口→引进后）" : "links filled (status gap→after)", false);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const TargetRow& r = *rows[i];
         const EnterpriseId e = r.enterprise;
-        std::vector<Cell> cells = {Cell::integer(marginal ? static_cast<std::int32_t>(i + 1) : r.rank),
-                                   Cell::str(ds.enterprises.name[e] + " " + ds.enterprises.id[e]),
-                                   Cell::str(ds.regions.id(ds.enterprises.region[e])), Cell::num(r.score, 3)};
-        if (marginal) cells.push_back(Cell::num((*marginal)[i], 3));
-        for (int c = 0; c < kComponentCount; ++c) cells.push_back(Cell::num(r.contribution[c], 3));
-        std::string links;
-        for (std::size_t k = 0; k < r.links.size() && k < 2; ++k)
-            links += (k ? ", " : "") + link_label(ds, r.links[k].node) + " " +
-                     std::string(status_name_zh(r.links[k].status)) + " " + fmt(r.links[k].gap_score, 2);
-        if (r.links.size() > 2) links += " +" + std::to_string(r.links.size() - 2);
-        cells.push_back(Cell::str(links));
-        t.add(std::move(cells));
+        t.add({Cell::integer(marginal ? static_cast<std::int32_t>(i + 1) : r.rank),
+               Cell::str(ds.enterprises.name[e] + " " + ds.enterprises.id[e]),
+               Cell::str(ds.regions.label(ds.enterprises.region[e])), Cell::num(r.score, 3),
+               Cell::num(marginal ? (*marginal)[i] : r.gap_closed_alone, 3), Cell::str(labels_text(ds, e, zh)),
+               Cell::str(links_text(ds, r, zh, 2))});
     }
     return t;
 }
 
-std::string table_preamble(const Dataset& ds, const TargetList& list) {
+std::string table_preamble(const Dataset& ds, const TargetList& list, bool zh) {
     std::string chains;
-    for (const auto& c : chain_ids(ds, list.report)) chains += (chains.empty() ? "" : ", ") + c;
-    return "Region " + ds.regions.label(list.report.region) + "; chains: " + chains + "; benchmark share " +
-           fmt(100 * list.report.benchmark.share, 2) + "% (" + list.report.benchmark.source + ")\n" +
-           std::to_string(list.targets.size()) + " candidate firms outside the region fill at least one gap link (of " +
-           std::to_string(list.firms_outside) + " firms outside).\n";
+    for (const ChainGaps& cg : list.report.chains)
+        chains += (chains.empty() ? "" : ", ") + ds.chains[cg.chain].name + " (" + ds.chains[cg.chain].id + ")";
+    std::string out =
+        zh ? "目标企业库：" + ds.regions.label(list.report.region) + "；产业链：" + chains + "；基准份额 " +
+                 fmt(100 * list.report.benchmark.share, 2) + "%（" + list.report.benchmark.source + "）\n区外企业 " +
+                 std::to_string(list.firms_outside) + " 家，其中 " + std::to_string(list.targets.size()) +
+                 " 家可填补至少一个缺口环节"
+           : "Region " + ds.regions.label(list.report.region) + "; chains: " + chains + "; benchmark share " +
+                 fmt(100 * list.report.benchmark.share, 2) + "% (" + list.report.benchmark.source + ")\n" +
+                 std::to_string(list.targets.size()) + " candidate firms outside the region fill at least one gap link (of " +
+                 std::to_string(list.firms_outside) + " firms outside)";
+    if (list.excluded_st > 0)
+        out += zh ? "（另有 ST 企业 " + std::to_string(list.excluded_st) + " 家未列入，--include-st 可列入）"
+                  : " (" + std::to_string(list.excluded_st) + " ST firms left out; --include-st lists them)";
+    out += zh ? "。\n" : ".\n";
+    std::string used, left;
+    for (const CriterionUse& u : list.criteria) {
+        const CriterionInfo& c = criterion(u.id);
+        const std::string name = zh ? c.name_zh : c.name;
+        if (u.used())
+            used += (used.empty() ? "" : (zh ? "、" : ", ")) + name + " " + fmt(u.effective_weight, 3);
+        else
+            left += (left.empty() ? "" : (zh ? "；" : "; ")) + name + (zh ? "（" : " (") +
+                    criterion_reason(u, zh ? "zh" : "en") + (zh ? "）" : ")");
+    }
+    out += std::string(zh ? "采用指标（权重已归一）：" : "Criteria used (weights renormalised): ") + used + "\n";
+    if (!left.empty()) out += std::string(zh ? "未采用：" : "Left out: ") + left + "\n";
+    return out;
 }
 
 std::vector<const TargetRow*> first(const std::vector<TargetRow>& rows, std::size_t top) {
@@ -409,7 +446,8 @@ void write_targets_json(JsonWriter& w, const Dataset& ds, const TargetList& list
     w.EndObject();
 }
 
-void write_portfolio_json(JsonWriter& w, const Dataset& ds, const TargetList& list, const Portfolio& p) {
+void write_portfolio_json(JsonWriter& w, const Dataset& ds, const TargetList& list, const Portfolio& p,
+                          std::size_t top) {
     w.StartObject();
     write_context_json(w, ds, list);
     json_kv(w, "k", static_cast<std::int64_t>(p.topk.size() > p.picks.size() ? p.topk.size() : p.picks.size()));
@@ -425,6 +463,12 @@ void write_portfolio_json(JsonWriter& w, const Dataset& ds, const TargetList& li
     w.Key("portfolio");
     w.StartArray();
     for (const PortfolioPick& pick : p.picks) write_row_json(w, ds, list, pick.row, &pick.marginal_gap_closed);
+    w.EndArray();
+    // The ranked list beside the portfolio.
+    json_kv(w, "shown", static_cast<std::int64_t>(shown(list.targets.size(), top)));
+    w.Key("targets");
+    w.StartArray();
+    for (const TargetRow* r : first(list.targets, top)) write_row_json(w, ds, list, *r, nullptr);
     w.EndArray();
     w.EndObject();
 }
@@ -552,69 +596,93 @@ std::vector<Table> whatif_tables(const Dataset& ds, const WhatIfResult& r) {
 }  // namespace
 
 // ====================================================================== reports
-Report targets_report(const Dataset& ds, const TargetList& list, std::size_t top) {
+Report targets_report(const Dataset& ds, const TargetList& list, std::size_t top, const std::string& lang) {
+    const bool zh = lang != "en";
     Report r;
-    r.title = "目标企业库 " + ds.regions.label(list.report.region);
+    r.title = std::string(zh ? "目标企业库 " : "Targets ") + ds.regions.label(list.report.region);
     r.json = [&ds, &list, top](JsonWriter& w) { write_targets_json(w, ds, list, top); };
-    r.tables = [&ds, &list, top] {
-        Table ranked = ranked_table(ds, list, "目标企业");
+    r.tables = [&ds, &list, top, zh] {
+        Table ranked = ranked_table("目标企业", "targets", zh);
         std::vector<std::pair<const char*, const TargetRow*>> rows;
         for (const TargetRow* x : first(list.targets, top)) {
-            add_ranked_row(ranked, ds, list, "target", *x, x->rank, nullptr);
-            rows.emplace_back("引进目标", x);
+            add_ranked_row(ranked, ds, "target", *x, x->rank, nullptr, zh);
+            rows.emplace_back(zh ? "引进目标" : "target", x);
         }
-        if (list.query.include_local)
-            for (const TargetRow* x : first(list.local, top)) {
-                add_ranked_row(ranked, ds, list, "local", *x, x->rank, nullptr);
-                rows.emplace_back("本地培育", x);
-            }
-        const auto shown_rows = static_cast<long long>(shown(list.targets.size(), top));
-        return std::vector<Table>{
-            ranked, links_table(ds, rows),
-            snapshot_table(ds, list, {{Cell::str("显示行数 shown"), Cell::integer(shown_rows), Cell::str("--top")}})};
-    };
-    r.text = [&ds, &list, top] {
-        std::vector<Block> out;
-        out.push_back(Block::line(table_preamble(ds, list)));
-        out.push_back(Block::line("\n引进目标 targets (score contributions per component):\n"));
-        out.push_back(Block::of(rows_text_table(ds, first(list.targets, top), nullptr)));
+        std::vector<Table> out = {ranked};
         if (list.query.include_local) {
-            out.push_back(Block::line("\n本地培育 local firms to grow (育新扶小 / 增资扩产):\n"));
-            out.push_back(Block::of(rows_text_table(ds, first(list.local, top), nullptr)));
+            // CSV prints the first table only: local rows stay in it (list = local), as before; the
+            // workbook also has them on their own sheet, 本地培育 (育新扶小).
+            Table local = ranked_table("本地培育", "local", zh);
+            for (const TargetRow* x : first(list.local, top)) {
+                add_ranked_row(out[0], ds, "local", *x, x->rank, nullptr, zh);
+                add_ranked_row(local, ds, "local", *x, x->rank, nullptr, zh);
+                rows.emplace_back(zh ? "本地培育" : "local", x);
+            }
+            out.push_back(local);
         }
-        out.push_back(Block::line(
-            "\nComponents: 补链 gap_fill, 实力 strength, 需求 downstream_demand, 层级 quality, 规模 size, 关联 "
-            "relatedness,\n"
-            "来源 source_region (docs/targets.md). --format json lists every link and component.\n"));
+        const auto shown_rows = static_cast<long long>(shown(list.targets.size(), top));
+        out.push_back(links_table(ds, rows, zh));
+        out.push_back(criteria_table(list, zh));
+        out.push_back(
+            snapshot_table(ds, list, {{Cell::str("显示行数 shown"), Cell::integer(shown_rows), Cell::str("--top")}}));
+        return out;
+    };
+    r.text = [&ds, &list, top, zh] {
+        std::vector<Block> out;
+        out.push_back(Block::line(table_preamble(ds, list, zh)));
+        out.push_back(Block::line(zh ? "\n引进目标：\n" : "\nTargets:\n"));
+        out.push_back(Block::of(rows_text_table(ds, first(list.targets, top), nullptr, zh)));
+        if (list.query.include_local) {
+            out.push_back(Block::line(zh ? "\n本地培育（育新扶小 / 增资扩产）：\n" : "\nLocal firms to grow:\n"));
+            out.push_back(Block::of(rows_text_table(ds, first(list.local, top), nullptr, zh)));
+        }
+        out.push_back(Block::line(zh ? "\n--format json 给出每个环节与每项指标；--format xlsx 输出完整工作簿。\n"
+                                     : "\n--format json lists every link and criterion; --format xlsx writes the workbook.\n"));
         return out;
     };
     return r;
 }
 
-Report portfolio_report(const Dataset& ds, const TargetList& list, const Portfolio& p) {
+Report portfolio_report(const Dataset& ds, const TargetList& list, const Portfolio& p, std::size_t top,
+                        const std::string& lang) {
+    const bool zh = lang != "en";
     Report r;
-    r.title = "招商组合 " + ds.regions.label(list.report.region);
-    r.json = [&ds, &list, &p](JsonWriter& w) { write_portfolio_json(w, ds, list, p); };
-    r.tables = [&ds, &list, &p] {
-        Table ranked = ranked_table(ds, list, "招商组合");
+    r.title = std::string(zh ? "招商组合 " : "Portfolio ") + ds.regions.label(list.report.region);
+    r.json = [&ds, &list, &p, top](JsonWriter& w) { write_portfolio_json(w, ds, list, p, top); };
+    r.tables = [&ds, &list, &p, top, zh] {
+        Table picks = ranked_table("招商组合", "portfolio", zh);
         std::vector<std::pair<const char*, const TargetRow*>> rows;
         for (const PortfolioPick& pick : p.picks) {
-            add_ranked_row(ranked, ds, list, "portfolio", pick.row, pick.row.rank, &pick.marginal_gap_closed);
-            rows.emplace_back("组合", &pick.row);
+            add_ranked_row(picks, ds, "portfolio", pick.row, pick.row.rank, &pick.marginal_gap_closed, zh);
+            rows.emplace_back(zh ? "组合" : "portfolio", &pick.row);
+        }
+        // The ranked list and the local firms beside the portfolio, in the same workbook.
+        Table ranked = ranked_table("目标企业", "targets", zh);
+        for (const TargetRow* x : first(list.targets, top)) add_ranked_row(ranked, ds, "target", *x, x->rank, nullptr, zh);
+        std::vector<Table> out = {picks, ranked};
+        if (list.query.include_local) {
+            Table local = ranked_table("本地培育", "local", zh);
+            for (const TargetRow* x : first(list.local, top)) {
+                add_ranked_row(local, ds, "local", *x, x->rank, nullptr, zh);
+                rows.emplace_back(zh ? "本地培育" : "local", x);
+            }
+            out.push_back(local);
         }
         std::string topk;
         for (EnterpriseId e : p.topk) topk += (topk.empty() ? "" : ",") + ds.enterprises.id[e];
-        return std::vector<Table>{
-            ranked, links_table(ds, rows),
-            snapshot_table(ds, list,
-                           {{Cell::str("组合方法 method"), Cell::str(p.method),
-                             Cell::str("greedy by marginal gap reduction (docs/targets.md)")},
-                            {Cell::str("缺口总量 total_gap_before"), Cell::num(p.total_gap_before),
-                             Cell::str("Σ gap_score over the analysed links")},
-                            {Cell::str("组合缩减 portfolio_gap_closed"), Cell::num(p.portfolio_gap_closed), Cell::str("")},
-                            {Cell::str("前K缩减 topk_gap_closed"), Cell::num(p.topk_gap_closed), Cell::str(topk)}})};
+        out.push_back(links_table(ds, rows, zh));
+        out.push_back(criteria_table(list, zh));
+        out.push_back(snapshot_table(
+            ds, list,
+            {{Cell::str("组合方法 method"), Cell::str(p.method),
+              Cell::str("greedy by marginal gap reduction (docs/targets.md)")},
+             {Cell::str("缺口总量 total_gap_before"), Cell::num(p.total_gap_before),
+              Cell::str("Σ gap_score over the analysed links")},
+             {Cell::str("组合缩减 portfolio_gap_closed"), Cell::num(p.portfolio_gap_closed), Cell::str("")},
+             {Cell::str("前K缩减 topk_gap_closed"), Cell::num(p.topk_gap_closed), Cell::str(topk)}}));
+        return out;
     };
-    r.text = [&ds, &list, &p] {
+    r.text = [&ds, &list, &p, top, zh] {
         std::vector<const TargetRow*> rows;
         std::vector<double> marginal;
         for (const PortfolioPick& pick : p.picks) {
@@ -622,12 +690,21 @@ Report portfolio_report(const Dataset& ds, const TargetList& list, const Portfol
             marginal.push_back(pick.marginal_gap_closed);
         }
         std::vector<Block> out;
-        out.push_back(Block::line(table_preamble(ds, list) + "\nPortfolio of " + std::to_string(p.picks.size()) +
-                                  " (" + p.method + ", in pick order; # = pick, score = plain score):\n"));
-        out.push_back(Block::of(rows_text_table(ds, rows, &marginal)));
-        out.push_back(Block::line("\nTotal gap " + fmt(p.total_gap_before, 3) + ": the portfolio closes " +
-                                  fmt(p.portfolio_gap_closed, 3) + ", the plain top-" + std::to_string(p.topk.size()) +
-                                  " by score closes " + fmt(p.topk_gap_closed, 3) + ".\n"));
+        out.push_back(Block::line(table_preamble(ds, list, zh)));
+        out.push_back(Block::line(
+            zh ? "\n招商组合（" + std::to_string(rows.size()) + " 家，按入选顺序，方法 " + p.method + "）：\n"
+               : "\nPortfolio of " + std::to_string(p.picks.size()) + " (" + p.method +
+                     ", in pick order; # = pick, score = plain score):\n"));
+        out.push_back(Block::of(rows_text_table(ds, rows, &marginal, zh)));
+        out.push_back(Block::line(zh ? "缺口总量 " + fmt(p.total_gap_before, 3) + "：组合合计缩减 " +
+                                           fmt(p.portfolio_gap_closed, 3) + "，按得分前 " + std::to_string(p.topk.size()) +
+                                           " 家合计缩减 " + fmt(p.topk_gap_closed, 3) + "。\n"
+                                     : "Total gap " + fmt(p.total_gap_before, 3) + ": the portfolio closes " +
+                                           fmt(p.portfolio_gap_closed, 3) + ", the plain top-" +
+                                           std::to_string(p.topk.size()) + " by score closes " +
+                                           fmt(p.topk_gap_closed, 3) + ".\n"));
+        out.push_back(Block::line(zh ? "\n引进目标：\n" : "\nTargets:\n"));
+        out.push_back(Block::of(rows_text_table(ds, first(list.targets, top), nullptr, zh)));
         return out;
     };
     return r;

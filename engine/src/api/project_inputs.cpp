@@ -1,5 +1,5 @@
 // Reading proposed projects and the region's averages (see project_inputs.hpp).
-#include "chaingap/report/project_inputs.hpp"
+#include "chaingap/api/project_inputs.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>

@@ -1,6 +1,5 @@
 // Inputs of project screening (chaingap assess, rank/assess.hpp): the proposed-project file and the
-// region's averages from regions.csv. Kept in report/ because it reads files with load/ and fills rank/
-// types; it belongs to the request layer (api/) once there is one.
+// region's averages from regions.csv (request layer: reads files with load/, fills rank/ types).
 //
 // Project file, JSON or CSV (by extension: .json, else CSV), one or many projects:
 //   CSV header: id,name,enterprise,links,investment,output,tax,land,energy,jobs — only `id` and
