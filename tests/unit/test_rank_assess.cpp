@@ -1,29 +1,32 @@
 // Project screening (项目研判) and region benchmarking (对标, 赛马榜): engine properties and input errors.
 // The hand-computed figures live in tests/scenarios/{assess_projects,bench_compare,bench_leaderboard}.
-#include <catch2/catch.hpp>
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
 
+#include "chaingap/api/project_inputs.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/rank/assess.hpp"
 #include "chaingap/rank/benchmark.hpp"
-#include "chaingap/api/project_inputs.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;
 using namespace chaingap::test;
 
 namespace {
-std::string bench_dir() { return source_dir() + "/tests/scenarios/bench_compare/data"; }
+std::string bench_dir() {
+    return source_dir() + "/tests/scenarios/bench_compare/data";
+}
 }  // namespace
 
 TEST_CASE("project files: JSON and CSV give the same projects; errors name file, line and field", "[rank][assess]") {
     const Dataset ds = load_isolated(bench_dir());
     TempDir dir;
     dir.write("p.csv", "id,name,links,investment,output,land\nP1,甲,flat3/m1;flat3/m3,100,200,4\n");
-    dir.write("p.json", "{\"projects\": [\n {\"id\": \"P1\", \"name\": \"甲\", \"links\": [\"flat3/m1\", \"flat3/m3\"],\n"
-                        "  \"investment\": 100, \"output\": 200, \"land\": 4}\n]}\n");
+    dir.write("p.json",
+              "{\"projects\": [\n {\"id\": \"P1\", \"name\": \"甲\", \"links\": [\"flat3/m1\", \"flat3/m3\"],\n"
+              "  \"investment\": 100, \"output\": 200, \"land\": 4}\n]}\n");
     const auto csv = read_projects((dir.path() / "p.csv").string(), ds);
     const auto json = read_projects((dir.path() / "p.json").string(), ds);
     REQUIRE(csv.size() == 1);
@@ -35,8 +38,9 @@ TEST_CASE("project files: JSON and CSV give the same projects; errors name file,
     CHECK(std::isnan(csv[0].tax));
     CHECK(std::isnan(json[0].energy));
     dir.write("bad_link.csv", "id,links\nP1,flat3/m1\nP2,flat3/nowhere\n");
-    CHECK_THROWS_WITH(read_projects((dir.path() / "bad_link.csv").string(), ds),
-                      Catch::Contains("bad_link.csv:3") && Catch::Contains("links") && Catch::Contains("flat3/nowhere"));
+    CHECK_THROWS_WITH(read_projects((dir.path() / "bad_link.csv").string(), ds), Catch::Contains("bad_link.csv:3") &&
+                                                                                     Catch::Contains("links") &&
+                                                                                     Catch::Contains("flat3/nowhere"));
     dir.write("neg.csv", "id,links,land\nP1,flat3/m1,-3\n");
     CHECK_THROWS_WITH(read_projects((dir.path() / "neg.csv").string(), ds),
                       Catch::Contains("neg.csv:2") && Catch::Contains("land"));
@@ -136,8 +140,12 @@ TEST_CASE("leaderboard: ranks, leader, separating links; compare refuses bad reg
 }
 
 namespace {
-bool has_tool(const char* tool) { return std::system(("command -v " + std::string(tool) + " >/dev/null 2>&1").c_str()) == 0; }
-std::string scenario_dir(const char* name) { return source_dir() + "/tests/scenarios/" + name; }
+bool has_tool(const char* tool) {
+    return std::system(("command -v " + std::string(tool) + " >/dev/null 2>&1").c_str()) == 0;
+}
+std::string scenario_dir(const char* name) {
+    return source_dir() + "/tests/scenarios/" + name;
+}
 }  // namespace
 
 TEST_CASE("assess, compare and leaderboard from the CLI: Chinese by default, --lang en, errors in one line",
@@ -159,7 +167,8 @@ TEST_CASE("assess, compare and leaderboard from the CLI: Chinese by default, --l
     CHECK(an.out.find("未提供本地区") != std::string::npos);
     CHECK(an.out.find("无区域参照") != std::string::npos);
     // A re-set threshold moves P2's intensity 0.6 from flag to pass.
-    CliResult at = run_cli("assess --region 440000 --format json --threshold min_output_per_investment=0.5" + projects + data);
+    CliResult at =
+        run_cli("assess --region 440000 --format json --threshold min_output_per_investment=0.5" + projects + data);
     REQUIRE(at.exit_code == 0);
     CHECK(at.out.find("\"min_output_per_investment\": 0.5") != std::string::npos);
     CliResult bad = run_cli("assess --region 440000 --threshold min_local_fit=3" + projects + data);
@@ -191,8 +200,9 @@ TEST_CASE("assess, compare and leaderboard from the CLI: Chinese by default, --l
 TEST_CASE("assess --format xlsx writes a workbook LibreOffice opens", "[rank][cli][xlsx]") {
     TempDir dir;
     const std::string xlsx = (dir.path() / "assess.xlsx").string();
-    CliResult r = run_cli("assess --region 440000 --project '" + scenario_dir("assess_projects") +
-                          "/projects.csv' --data '" + bench_dir() + "' --catalogue '' --format xlsx --out '" + xlsx + "'");
+    CliResult r =
+        run_cli("assess --region 440000 --project '" + scenario_dir("assess_projects") + "/projects.csv' --data '" +
+                bench_dir() + "' --catalogue '' --format xlsx --out '" + xlsx + "'");
     REQUIRE(r.exit_code == 0);
     CHECK(read_text(xlsx).rfind("PK", 0) == 0);
     const char* office = has_tool("libreoffice") ? "libreoffice" : has_tool("soffice") ? "soffice" : nullptr;
@@ -200,7 +210,8 @@ TEST_CASE("assess --format xlsx writes a workbook LibreOffice opens", "[rank][cl
         WARN("SKIPPED: LibreOffice (libreoffice / soffice) is not on PATH; the xlsx was not opened by an office suite");
         return;
     }
-    const std::string cmd = std::string(office) + " --headless --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir '" +
+    const std::string cmd = std::string(office) +
+                            " --headless --convert-to csv:\"Text - txt - csv (StarCalc)\":44,34,76 --outdir '" +
                             dir.str() + "' '" + xlsx + "' >/dev/null 2>&1";
     REQUIRE(std::system(cmd.c_str()) == 0);
     const std::string csv = read_text((dir.path() / "assess.csv").string());

@@ -20,7 +20,9 @@ const TargetRow* find_row(const Dataset& ds, const std::vector<TargetRow>& rows,
         if (ds.enterprises.id[r.enterprise] == id) return &r;
     return nullptr;
 }
-std::string scenario(const char* name) { return source_dir() + "/tests/scenarios/" + name + "/data"; }
+std::string scenario(const char* name) {
+    return source_dir() + "/tests/scenarios/" + name + "/data";
+}
 constexpr int kGap = static_cast<int>(Component::gap_fill);
 }  // namespace
 

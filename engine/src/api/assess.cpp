@@ -1,9 +1,10 @@
 // Requests for project screening (assess) and region benchmarking (compare, leaderboard).
+#include "chaingap/rank/assess.hpp"
+
 #include "chaingap/analysis/gaps.hpp"
 #include "chaingap/api/project_inputs.hpp"
 #include "chaingap/api/requests.hpp"
 #include "chaingap/core/error.hpp"
-#include "chaingap/rank/assess.hpp"
 #include "chaingap/rank/benchmark.hpp"
 #include "chaingap/report/assess.hpp"
 #include "chaingap/report/benchmark.hpp"
@@ -46,7 +47,8 @@ Response run(std::shared_ptr<const Dataset> ds, const AssessRequest& r) {
     held->ds = ds;
     const RegionId region = require_region(*ds, r.region);
     const std::vector<ProjectProposal> projects = read_projects(r.project, *ds);
-    const RegionAverages averages = r.data.empty() ? RegionAverages{} : read_region_averages(r.data, ds->regions.id(region));
+    const RegionAverages averages =
+        r.data.empty() ? RegionAverages{} : read_region_averages(r.data, ds->regions.id(region));
     held->result = assess_projects(*ds, region, projects, averages, r.thresholds, r.gap_params);
     return {held, assess_report(*held->ds, held->result, r.lang)};
 }

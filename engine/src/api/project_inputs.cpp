@@ -148,7 +148,9 @@ std::vector<ProjectProposal> read_json(const std::string& file, const Dataset& d
             const std::string k = it->name.GetString();
             bool known = k == "id" || k == "name" || k == "enterprise" || k == "links";
             for (const char* f : kNumberFields) known |= k == f;
-            if (!known) fail(k, "unknown field (known: id, name, enterprise, links, investment, output, tax, land, energy, jobs)");
+            if (!known)
+                fail(k,
+                     "unknown field (known: id, name, enterprise, links, investment, output, tax, land, energy, jobs)");
         }
         out.push_back(std::move(p));
     }

@@ -19,7 +19,8 @@ const std::vector<AssessParamInfo>& assess_param_info() {
          "投入产出强度: annual output / investment must reach this (default 1; a judgement: the sources name the "
          "account, not a number)"},
         {"min_mu_ratio", &AssessParams::min_mu_ratio, 0.0, 1e6, "004 四(二)",
-         "亩均产出 and 亩均税收 must reach this multiple of the region's average (regions.csv output_per_mu, tax_per_mu)"},
+         "亩均产出 and 亩均税收 must reach this multiple of the region's average (regions.csv output_per_mu, "
+         "tax_per_mu)"},
         {"min_output_per_mu", &AssessParams::min_output_per_mu, 0.0, 1e9, "004 四(二)",
          "亩均产出 floor (万元/亩) used when the region has no average; 0 = none"},
         {"min_tax_per_mu", &AssessParams::min_tax_per_mu, 0.0, 1e9, "004 四(二)",
@@ -35,7 +36,9 @@ const std::vector<AssessParamInfo>& assess_param_info() {
     return info;
 }
 
-void AssessParams::validate() const { check_param_ranges(assess_param_info(), *this, "screening threshold"); }
+void AssessParams::validate() const {
+    check_param_ranges(assess_param_info(), *this, "screening threshold");
+}
 
 void set_assess_param(AssessParams& params, const std::string& name, double value) {
     set_param_by_name(assess_param_info(), params, name, value, "screening threshold");
@@ -74,7 +77,9 @@ const char* verdict_name_zh(Verdict v) {
 }
 
 namespace {
-bool given(double v) { return !std::isnan(v); }
+bool given(double v) {
+    return !std::isnan(v);
+}
 
 CriterionCheck check(const char* key, const char* zh, const char* source) {
     CriterionCheck c;
@@ -169,11 +174,12 @@ AssessResult assess_projects(const Dataset& ds, RegionId region, const std::vect
                 c.threshold = params.min_gap_closed;
                 c.rule = "gap closed " + fmt(a.gap_closed, 4) + " ≥ " + fmt(params.min_gap_closed, 4) +
                          ", or local up/downstream fit " + fmt(a.local_fit, 3) + " ≥ " + fmt(params.min_local_fit, 3);
-                c.rule_zh = "缺口缩减 " + fmt(a.gap_closed, 4) + " ≥ " + fmt(params.min_gap_closed, 4) + "，或本地上下游配套率 " +
-                            fmt(a.local_fit, 3) + " ≥ " + fmt(params.min_local_fit, 3);
-                c.verdict = a.gap_closed >= params.min_gap_closed || (neighbours > 0 && a.local_fit >= params.min_local_fit)
-                                ? Verdict::pass
-                                : Verdict::flag;
+                c.rule_zh = "缺口缩减 " + fmt(a.gap_closed, 4) + " ≥ " + fmt(params.min_gap_closed, 4) +
+                            "，或本地上下游配套率 " + fmt(a.local_fit, 3) + " ≥ " + fmt(params.min_local_fit, 3);
+                c.verdict =
+                    a.gap_closed >= params.min_gap_closed || (neighbours > 0 && a.local_fit >= params.min_local_fit)
+                        ? Verdict::pass
+                        : Verdict::flag;
             }
             a.checks.push_back(c);
         }
@@ -206,18 +212,17 @@ AssessResult assess_projects(const Dataset& ds, RegionId region, const std::vect
         }
         // ---- 亩均产出, 亩均税收.
         const bool land = given(p.land) && p.land > 0;
-        a.checks.push_back(against_reference(check("output_per_mu", "亩均产出", "004 四(二)"),
-                                             land && given(p.output) ? p.output / p.land : kNotGiven,
-                                             averages.output_per_mu, params.min_mu_ratio, params.min_output_per_mu,
-                                             "万元/亩", false));
+        a.checks.push_back(against_reference(
+            check("output_per_mu", "亩均产出", "004 四(二)"), land && given(p.output) ? p.output / p.land : kNotGiven,
+            averages.output_per_mu, params.min_mu_ratio, params.min_output_per_mu, "万元/亩", false));
         a.checks.push_back(against_reference(check("tax_per_mu", "亩均税收", "004 四(二)"),
                                              land && given(p.tax) ? p.tax / p.land : kNotGiven, averages.tax_per_mu,
                                              params.min_mu_ratio, params.min_tax_per_mu, "万元/亩", false));
         // ---- 能耗强度: below the regional average.
-        a.checks.push_back(against_reference(
-            check("energy", "能耗强度", "004 七(一)"),
-            given(p.energy) && given(p.output) && p.output > 0 ? p.energy / p.output : kNotGiven,
-            averages.energy_per_output, params.max_energy_ratio, 0.0, "吨标准煤/万元", true));
+        a.checks.push_back(
+            against_reference(check("energy", "能耗强度", "004 七(一)"),
+                              given(p.energy) && given(p.output) && p.output > 0 ? p.energy / p.output : kNotGiven,
+                              averages.energy_per_output, params.max_energy_ratio, 0.0, "吨标准煤/万元", true));
         // ---- 社会效益: jobs per 亿元 of investment (informational).
         {
             CriterionCheck c = check("jobs", "社会效益（就业）", "001 六(十四)");

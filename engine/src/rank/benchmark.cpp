@@ -120,7 +120,9 @@ Leaderboard leaderboard(const Dataset& ds, RegionId within, std::optional<ChainI
                 const auto it = cells[order[i]].find(node);
                 if (it == cells[order[i]].end()) continue;
                 const double d = link_quality(lg->status) - link_quality(it->second->status);
-                if (d > 0) row.behind_leader.push_back({node, lg->status, it->second->status, lg->importance, lg->importance * d});
+                if (d > 0)
+                    row.behind_leader.push_back(
+                        {node, lg->status, it->second->status, lg->importance, lg->importance * d});
             }
             std::sort(row.behind_leader.begin(), row.behind_leader.end(),
                       [](const SeparatingLink& a, const SeparatingLink& b) {

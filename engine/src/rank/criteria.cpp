@@ -21,51 +21,60 @@ const std::array<CriterionInfo, kComponentCount>& criteria() {
     static const std::array<CriterionInfo, kComponentCount> table = {{
         {Component::gap_fill, "gap_fill", "补链强链", "link", &RankParams::gap_fill, 1e-9, "000 二.6",
          "Σ over the links it fills of the gap a branch in R would close there (what-if; 强链补链)",
-         "引进后所填补环节缺口缩减之和（强链补链）",
-         [](const LinkFacts& l, const RankParams&) { return l.closed; }, nullptr, nullptr, "", ""},
+         "引进后所填补环节缺口缩减之和（强链补链）", [](const LinkFacts& l, const RankParams&) { return l.closed; },
+         nullptr, nullptr, "", ""},
         {Component::strength, "strength", "环节实力", "link", &RankParams::strength, 0.0, "001 六(十四); 004 七(一)",
          "Σ gap closed × the firm's share of the link's national capacity (投资规模, 投入产出强度)",
          "缺口缩减 × 企业占该环节全国产能份额（投资规模、投入产出强度）",
          [](const LinkFacts& l, const RankParams&) { return l.closed * l.share; }, nullptr, nullptr, "", ""},
         {Component::downstream_demand, "downstream_demand", "本地下游需求", "link", &RankParams::downstream_demand, 0.0,
-         "004 七(一)",
-         "Σ gap closed × share of the link's downstream links present in R (产业匹配度)",
+         "004 七(一)", "Σ gap closed × share of the link's downstream links present in R (产业匹配度)",
          "缺口缩减 × 本地已有下游环节比例（产业匹配度）",
          [](const LinkFacts& l, const RankParams&) { return l.closed * l.downstream_local; }, nullptr, nullptr, "", ""},
         {Component::quality, "quality", "企业层级", "firm", &RankParams::quality, 0.0, "000 二.6",
          "min(1, Σ label points): 世界500强, 中国500强, 行业前10强, 专精特新, 链主",
-         "min(1, 标签分之和)：世界500强、中国500强、行业前10强、专精特新、链主",
-         nullptr, [](const FirmFacts& f, const RankParams& p) { return std::min(1.0, label_sum(f.labels, p)); },
+         "min(1, 标签分之和)：世界500强、中国500强、行业前10强、专精特新、链主", nullptr,
+         [](const FirmFacts& f, const RankParams& p) { return std::min(1.0, label_sum(f.labels, p)); },
          [](const FirmFacts& f) { return f.labels != 0; }, "no candidate has a label", "候选企业均无标签数据"},
         {Component::size, "size", "企业规模", "firm", &RankParams::size, 0.0, "001 六(十四)",
-         "log revenue scaled to size_reference_revenue (投资规模)", "营业收入对数，按 size_reference_revenue 归一（投资规模）",
-         nullptr,
+         "log revenue scaled to size_reference_revenue (投资规模)",
+         "营业收入对数，按 size_reference_revenue 归一（投资规模）", nullptr,
          [](const FirmFacts& f, const RankParams& p) {
-             return f.has_revenue ? std::min(1.0, std::log10(1.0 + f.revenue) / std::log10(1.0 + p.size_reference_revenue))
-                                  : 0.0;
+             return f.has_revenue
+                        ? std::min(1.0, std::log10(1.0 + f.revenue) / std::log10(1.0 + p.size_reference_revenue))
+                        : 0.0;
          },
          [](const FirmFacts& f) { return f.has_revenue; }, "no candidate has revenue", "候选企业均无营业收入数据"},
         {Component::relatedness, "relatedness", "本地关联", "firm", &RankParams::relatedness, 0.0,
-         "001 六(十四); 004 七(一)",
-         "supply / investment relations with firms inside R (带动能力, 产业匹配度)",
+         "001 六(十四); 004 七(一)", "supply / investment relations with firms inside R (带动能力, 产业匹配度)",
          "与本地企业的供应、投资等关系（带动能力、产业匹配度）", nullptr,
-         [](const FirmFacts& f, const RankParams& p) { return std::min(1.0, f.relation_points / p.relation_saturation); },
+         [](const FirmFacts& f, const RankParams& p) {
+             return std::min(1.0, f.relation_points / p.relation_saturation);
+         },
          [](const FirmFacts& f) { return f.has_relations; }, "no candidate has a relation with a firm in the region",
          "候选企业与本地企业均无关系数据"},
         {Component::source_region, "source_region", "重点来源地", "firm", &RankParams::source_region, 0.0,
-         "002 第四章第三节",
-         "1 when the firm lies in a --from-regions group (京津冀, 长三角, 粤港澳大湾区)",
+         "002 第四章第三节", "1 when the firm lies in a --from-regions group (京津冀, 长三角, 粤港澳大湾区)",
          "企业位于 --from-regions 指定的重点招商来源地（京津冀、长三角、粤港澳大湾区）时为 1", nullptr,
          [](const FirmFacts& f, const RankParams&) { return f.in_source_region ? 1.0 : 0.0; },
-         [](const FirmFacts& f) { return f.source_given; }, "no --from-regions given", "未指定重点来源地（--from-regions）"},
+         [](const FirmFacts& f) { return f.source_given; }, "no --from-regions given",
+         "未指定重点来源地（--from-regions）"},
     }};
     return table;
 }
 
-const CriterionInfo& criterion(Component c) { return criteria()[static_cast<std::size_t>(c)]; }
-const char* component_name(Component c) { return criterion(c).name; }
-const char* component_name_zh(Component c) { return criterion(c).name_zh; }
-double component_weight(const RankParams& p, Component c) { return p.*criterion(c).weight; }
+const CriterionInfo& criterion(Component c) {
+    return criteria()[static_cast<std::size_t>(c)];
+}
+const char* component_name(Component c) {
+    return criterion(c).name;
+}
+const char* component_name_zh(Component c) {
+    return criterion(c).name_zh;
+}
+double component_weight(const RankParams& p, Component c) {
+    return p.*criterion(c).weight;
+}
 
 const char* criterion_status_name(CriterionStatus s) {
     switch (s) {
@@ -98,7 +107,8 @@ std::string criterion_reason(const CriterionUse& u, const std::string& lang) {
     return "";
 }
 
-std::vector<CriterionUse> select_criteria(const RankParams& p, const std::vector<std::array<double, kComponentCount>>& values,
+std::vector<CriterionUse> select_criteria(const RankParams& p,
+                                          const std::vector<std::array<double, kComponentCount>>& values,
                                           const std::vector<FirmFacts>& facts) {
     std::vector<CriterionUse> out;
     double used_weight = 0;

@@ -6,8 +6,8 @@
 #include <map>
 
 #include "chaingap/core/error.hpp"
-#include "chaingap/rank/portfolio.hpp"
 #include "chaingap/rank/criteria.hpp"
+#include "chaingap/rank/portfolio.hpp"
 
 namespace chaingap {
 

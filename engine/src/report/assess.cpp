@@ -15,7 +15,9 @@ void number_or_null(JsonWriter& w, const char* key, double v) {
         w.Double(v);
 }
 
-Cell value_cell(double v) { return std::isnan(v) ? Cell::none() : Cell::num(v, 4); }
+Cell value_cell(double v) {
+    return std::isnan(v) ? Cell::none() : Cell::num(v, 4);
+}
 
 const char* criterion_en(const std::string& key) {
     if (key == "fit") return "industry fit";
@@ -28,7 +30,9 @@ const char* criterion_en(const std::string& key) {
     return key.c_str();
 }
 
-std::string lbl(const char* zh, const char* en, bool is_zh) { return is_zh ? zh : en; }
+std::string lbl(const char* zh, const char* en, bool is_zh) {
+    return is_zh ? zh : en;
+}
 
 void write_json(JsonWriter& w, const Dataset& ds, const AssessResult& r) {
     w.StartObject();
@@ -113,7 +117,8 @@ Table checks_table(const AssessResult& r, bool zh) {
         for (const CriterionCheck& c : a.checks)
             t.add({Cell::str(a.project.id), Cell::str(a.project.name), Cell::str(c.key),
                    Cell::str(zh ? c.name_zh : criterion_en(c.key)), value_cell(c.value), value_cell(c.threshold),
-                   Cell::str(verdict_name(c.verdict)), Cell::str(zh ? verdict_name_zh(c.verdict) : verdict_name(c.verdict)),
+                   Cell::str(verdict_name(c.verdict)),
+                   Cell::str(zh ? verdict_name_zh(c.verdict) : verdict_name(c.verdict)),
                    Cell::str(zh ? c.rule_zh : c.rule), Cell::str(c.source)});
     return t;
 }
@@ -132,23 +137,27 @@ Table links_table(const Dataset& ds, const AssessResult& r, bool zh) {
                  {"neighbours_local", lbl("其中本地已有", "neighbours in region", zh), 12, true}};
     for (const ProjectAssessment& a : r.projects)
         for (const LinkFit& f : a.links)
-            t.add({Cell::str(a.project.id), Cell::str(ds.chains[ds.nodes[f.node].chain].id), Cell::str(ds.nodes[f.node].id),
-                   Cell::str(ds.nodes[f.node].name),
-                   Cell::str(std::string(zh ? status_name_zh(f.status) : status_name(f.status))), Cell::num(f.gap_score, 4),
-                   Cell::num(f.gap_closed, 4), Cell::integer(f.neighbours), Cell::integer(f.neighbours_local)});
+            t.add({Cell::str(a.project.id), Cell::str(ds.chains[ds.nodes[f.node].chain].id),
+                   Cell::str(ds.nodes[f.node].id), Cell::str(ds.nodes[f.node].name),
+                   Cell::str(std::string(zh ? status_name_zh(f.status) : status_name(f.status))),
+                   Cell::num(f.gap_score, 4), Cell::num(f.gap_closed, 4), Cell::integer(f.neighbours),
+                   Cell::integer(f.neighbours_local)});
     return t;
 }
 
 Table params_table(const Dataset& ds, const AssessResult& r, bool zh) {
     Table t;
     t.name = zh ? "标准与数据" : "thresholds";
-    t.columns = {{"item", lbl("项目", "item", zh), 28}, {"value", lbl("值", "value", zh), 16}, {"note", lbl("说明", "note", zh), 80}};
+    t.columns = {{"item", lbl("项目", "item", zh), 28},
+                 {"value", lbl("值", "value", zh), 16},
+                 {"note", lbl("说明", "note", zh), 80}};
     t.add({Cell::str(zh ? "地区" : "region"), Cell::str(ds.regions.label(r.region)), Cell::str("--region")});
     t.add({Cell::str(zh ? "区域平均值来源" : "regional averages from"),
            Cell::str(r.averages.source.empty() ? (zh ? "未提供" : "not given") : r.averages.source),
            Cell::str("regions.csv: output_per_mu, tax_per_mu, energy_per_output")});
     for (const auto& p : assess_param_info())
-        t.add({Cell::str(p.name), Cell::num(r.params.*p.member, 6), Cell::str(std::string(p.help) + " (" + p.source + ")")});
+        t.add({Cell::str(p.name), Cell::num(r.params.*p.member, 6),
+               Cell::str(std::string(p.help) + " (" + p.source + ")")});
     return t;
 }
 }  // namespace
@@ -158,17 +167,22 @@ Report assess_report(const Dataset& ds, const AssessResult& r, const std::string
     Report rep;
     rep.title = std::string(zh ? "项目研判 " : "Project screening ") + ds.regions.label(r.region);
     rep.json = [&ds, &r](JsonWriter& w) { write_json(w, ds, r); };
-    rep.tables = [&ds, &r, zh] { return std::vector<Table>{checks_table(r, zh), links_table(ds, r, zh), params_table(ds, r, zh)}; };
+    rep.tables = [&ds, &r, zh] {
+        return std::vector<Table>{checks_table(r, zh), links_table(ds, r, zh), params_table(ds, r, zh)};
+    };
     rep.text = [&ds, &r, zh] {
         std::vector<Block> out;
-        out.push_back(Block::line(std::string(zh ? "项目研判：" : "Project screening: ") + ds.regions.label(r.region) + "\n"));
+        out.push_back(
+            Block::line(std::string(zh ? "项目研判：" : "Project screening: ") + ds.regions.label(r.region) + "\n"));
         if (r.averages.source.empty())
-            out.push_back(Block::line(zh ? "（regions.csv 未提供本地区亩均产出、亩均税收、能耗强度平均值：相应指标无区域参照）\n"
-                                         : "(regions.csv gives no regional averages of output per mu, tax per mu, energy "
-                                           "intensity: those criteria have no regional reference)\n"));
+            out.push_back(
+                Block::line(zh ? "（regions.csv 未提供本地区亩均产出、亩均税收、能耗强度平均值：相应指标无区域参照）\n"
+                               : "(regions.csv gives no regional averages of output per mu, tax per mu, energy "
+                                 "intensity: those criteria have no regional reference)\n"));
         for (const ProjectAssessment& a : r.projects) {
             out.push_back(Block::line("\n" + a.project.id + " " + a.project.name + (zh ? "：通过 " : ": pass ") +
-                                      std::to_string(a.passed) + (zh ? "，预警 " : ", flag ") + std::to_string(a.flagged) + "\n"));
+                                      std::to_string(a.passed) + (zh ? "，预警 " : ", flag ") +
+                                      std::to_string(a.flagged) + "\n"));
             Table t;
             auto col = [&](const std::string& label, bool right) { t.columns.push_back({label, label, 12, right}); };
             col(zh ? "指标" : "criterion", false);
@@ -179,8 +193,8 @@ Report assess_report(const Dataset& ds, const AssessResult& r, const std::string
             for (const CriterionCheck& c : a.checks)
                 t.add({Cell::str(zh ? c.name_zh : criterion_en(c.key)),
                        std::isnan(c.value) ? Cell::str("—") : Cell::num(c.value, 4),
-                       Cell::str(zh ? verdict_name_zh(c.verdict) : verdict_name(c.verdict)), Cell::str(zh ? c.rule_zh : c.rule),
-                       Cell::str(c.source)});
+                       Cell::str(zh ? verdict_name_zh(c.verdict) : verdict_name(c.verdict)),
+                       Cell::str(zh ? c.rule_zh : c.rule), Cell::str(c.source)});
             out.push_back(Block::of(t));
         }
         return out;

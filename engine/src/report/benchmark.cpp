@@ -9,8 +9,12 @@ std::string link_label(const Dataset& ds, NodeId n) {
     const ChainNode& x = ds.nodes[n];
     return x.parent == kNone ? x.name : ds.nodes[x.parent].name + "›" + x.name;
 }
-std::string status_text(LinkStatus s, bool zh) { return std::string(zh ? status_name_zh(s) : status_name(s)); }
-std::string lbl(const char* zh, const char* en, bool is_zh) { return is_zh ? zh : en; }
+std::string status_text(LinkStatus s, bool zh) {
+    return std::string(zh ? status_name_zh(s) : status_name(s));
+}
+std::string lbl(const char* zh, const char* en, bool is_zh) {
+    return is_zh ? zh : en;
+}
 
 void link_keys(JsonWriter& w, const Dataset& ds, NodeId n) {
     json_kv(w, "chain", ds.chains[ds.nodes[n].chain].id);
@@ -88,10 +92,10 @@ Report comparison_report(const Dataset& ds, const RegionComparison& c, const std
             for (std::size_t k = 0; k < row.cells.size(); ++k) {
                 const RegionLinkCell& x = row.cells[k];
                 t.add({Cell::str(ds.chains[ds.nodes[row.node].chain].id), Cell::str(ds.nodes[row.node].id),
-                       Cell::str(link_label(ds, row.node)), Cell::num(row.importance, 4), Cell::str(ds.regions.id(c.regions[k])),
-                       Cell::str(ds.regions.label(c.regions[k])), Cell::str(status_text(x.status, zh)),
-                       Cell::integer(x.local_count), Cell::num(x.local_share, 4), Cell::num(x.rca, 3),
-                       Cell::num(x.gap_score, 4)});
+                       Cell::str(link_label(ds, row.node)), Cell::num(row.importance, 4),
+                       Cell::str(ds.regions.id(c.regions[k])), Cell::str(ds.regions.label(c.regions[k])),
+                       Cell::str(status_text(x.status, zh)), Cell::integer(x.local_count), Cell::num(x.local_share, 4),
+                       Cell::num(x.rca, 3), Cell::num(x.gap_score, 4)});
             }
         return std::vector<Table>{t};
     };
@@ -102,16 +106,19 @@ Report comparison_report(const Dataset& ds, const RegionComparison& c, const std
         col(zh ? "重要度" : "importance", true);
         for (RegionId reg : c.regions) col(ds.regions.label(reg), false);
         for (const ComparisonRow& row : c.rows) {
-            std::vector<Cell> cells = {Cell::str(ds.chains[ds.nodes[row.node].chain].id + "/" + link_label(ds, row.node)),
-                                       Cell::num(row.importance, 2)};
+            std::vector<Cell> cells = {
+                Cell::str(ds.chains[ds.nodes[row.node].chain].id + "/" + link_label(ds, row.node)),
+                Cell::num(row.importance, 2)};
             for (const RegionLinkCell& x : row.cells)
                 cells.push_back(Cell::str(status_text(x.status, zh) + " " + std::to_string(x.local_count) +
-                                          (zh ? "家 " : " firms ") + fmt(100 * x.local_share, 1) + "% RCA " + fmt(x.rca, 2)));
+                                          (zh ? "家 " : " firms ") + fmt(100 * x.local_share, 1) + "% RCA " +
+                                          fmt(x.rca, 2)));
             t.add(std::move(cells));
         }
-        return std::vector<Block>{Block::line(zh ? "区域对标（各环节：状态、本地企业数、本地产能份额、RCA）\n"
-                                                 : "Region comparison (per link: status, local firms, local share, RCA)\n"),
-                                  Block::of(t)};
+        return std::vector<Block>{
+            Block::line(zh ? "区域对标（各环节：状态、本地企业数、本地产能份额、RCA）\n"
+                           : "Region comparison (per link: status, local firms, local share, RCA)\n"),
+            Block::of(t)};
     };
     return r;
 }
@@ -210,7 +217,8 @@ Report leaderboard_report(const Dataset& ds, const Leaderboard& b, const std::st
                 links.add({Cell::str(ds.regions.id(x.region)), Cell::str(ds.regions.label(x.region)),
                            Cell::str(ds.chains[ds.nodes[s.node].chain].id), Cell::str(ds.nodes[s.node].id),
                            Cell::str(link_label(ds, s.node)), Cell::str(status_text(s.status, zh)),
-                           Cell::str(status_text(s.leader_status, zh)), Cell::num(s.importance, 4), Cell::num(s.weight, 4)});
+                           Cell::str(status_text(s.leader_status, zh)), Cell::num(s.importance, 4),
+                           Cell::num(s.weight, 4)});
         return std::vector<Table>{board(static_cast<std::size_t>(-1)), links};
     };
     r.text = [&ds, &b, zh, board, top_links] {

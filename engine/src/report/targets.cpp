@@ -28,8 +28,6 @@ std::string labels_text(const Dataset& ds, EnterpriseId e, bool zh) {
     return s;
 }
 
-
-
 std::string link_label(const Dataset& ds, NodeId n) {
     const ChainNode& x = ds.nodes[n];
     const std::string& name = x.name.empty() ? x.id : x.name;
@@ -38,7 +36,9 @@ std::string link_label(const Dataset& ds, NodeId n) {
     return (p.name.empty() ? p.id : p.name) + "›" + name;
 }
 
-std::string status_text(LinkStatus s, bool zh) { return std::string(zh ? status_name_zh(s) : status_name(s)); }
+std::string status_text(LinkStatus s, bool zh) {
+    return std::string(zh ? status_name_zh(s) : status_name(s));
+}
 
 std::vector<std::string> chain_ids(const Dataset& ds, const GapReport& rep) {
     std::vector<std::string> out;
@@ -61,19 +61,20 @@ std::string links_text(const Dataset& ds, const TargetRow& r, bool zh, std::size
 // One sentence a planner can read out: which gaps it closes, which tier, which local ties.
 std::string target_reason(const Dataset& ds, const TargetRow& row, bool zh) {
     const double closed = row.component[static_cast<int>(Component::gap_fill)];
-    std::string s = zh ? "填补 " + std::to_string(row.links.size()) + " 个缺口环节，引进后缺口缩减 " + fmt(closed, 3) + "："
-                       : "fills " + std::to_string(row.links.size()) + " gap link" + (row.links.size() == 1 ? "" : "s") +
-                             ", closing " + fmt(closed, 3) + " of gap: ";
+    std::string s =
+        zh ? "填补 " + std::to_string(row.links.size()) + " 个缺口环节，引进后缺口缩减 " + fmt(closed, 3) + "："
+           : "fills " + std::to_string(row.links.size()) + " gap link" + (row.links.size() == 1 ? "" : "s") +
+                 ", closing " + fmt(closed, 3) + " of gap: ";
     s += links_text(ds, row, zh, 3);
     const std::string tiers = labels_text(ds, row.enterprise, zh);
     if (!tiers.empty()) s += (zh ? "；" : "; ") + tiers;
     if (row.related_firms > 0)
         s += zh ? "；与本地 " + std::to_string(row.related_firms) + " 家企业有关联"
                 : "; relations with " + std::to_string(row.related_firms) + " firm(s) in the region";
-    if (row.component[static_cast<int>(Component::source_region)] > 0) s += zh ? "；位于重点来源地" : "; in a priority source region";
+    if (row.component[static_cast<int>(Component::source_region)] > 0)
+        s += zh ? "；位于重点来源地" : "; in a priority source region";
     return s;
 }
-
 
 void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, const TargetRow& row,
                     const double* marginal) {
@@ -127,8 +128,9 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
         w.Key(component_name(static_cast<Component>(c)));
         w.StartObject();
         json_kv(w, "value", row.component[c]);
-        json_kv(w, "weight", list.criteria.empty() ? component_weight(list.query.rank_params, static_cast<Component>(c))
-                                                   : list.criteria[static_cast<std::size_t>(c)].effective_weight);
+        json_kv(w, "weight",
+                list.criteria.empty() ? component_weight(list.query.rank_params, static_cast<Component>(c))
+                                      : list.criteria[static_cast<std::size_t>(c)].effective_weight);
         json_kv(w, "contribution", row.contribution[c]);
         w.EndObject();
     }
@@ -225,7 +227,8 @@ Table ranked_table(const char* sheet_zh, const char* sheet_en, bool zh) {
     for (const CriterionInfo& c : criteria()) col(c.name, std::string(c.name_zh) + "值", 10, F::machines);
     c2("gap_closed_alone", "单独引进缺口缩减", 14);
     for (const CriterionInfo& c : criteria())
-        col(std::string("contrib_") + c.name, zh ? std::string(c.name_zh) + "得分" : std::string(c.name) + " points", 12);
+        col(std::string("contrib_") + c.name, zh ? std::string(c.name_zh) + "得分" : std::string(c.name) + " points",
+            12);
     c2("links_count", "填补环节数", 10, F::people);
     c2("main_link", "主要填补环节", 36, F::people);
     c2("labels", "企业标签", 24, F::machines);
@@ -299,10 +302,10 @@ Table links_table(const Dataset& ds, const std::vector<std::pair<const char*, co
         for (const TargetLink& l : r->links) {
             const ChainNode& n = ds.nodes[l.node];
             t.add({Cell::integer(r->rank), Cell::str(which), Cell::str(ds.enterprises.id[r->enterprise]),
-                   Cell::str(ds.enterprises.name[r->enterprise]), Cell::str(ds.chains[n.chain].name),
-                   Cell::str(n.id), Cell::str(link_label(ds, l.node)), Cell::str(status_text(l.status, zh)),
-                   Cell::num(l.gap_score), Cell::num(l.gap_closed), Cell::num(l.attachment_weight),
-                   Cell::num(l.firm_share), Cell::num(l.downstream_local), Cell::num(l.contribution)});
+                   Cell::str(ds.enterprises.name[r->enterprise]), Cell::str(ds.chains[n.chain].name), Cell::str(n.id),
+                   Cell::str(link_label(ds, l.node)), Cell::str(status_text(l.status, zh)), Cell::num(l.gap_score),
+                   Cell::num(l.gap_closed), Cell::num(l.attachment_weight), Cell::num(l.firm_share),
+                   Cell::num(l.downstream_local), Cell::num(l.contribution)});
         }
     }
     return t;
@@ -327,7 +330,8 @@ Table criteria_table(const TargetList& list, bool zh) {
         t.add({Cell::str(zh ? c.name_zh : c.name),
                Cell::str(zh ? (std::string(c.level) == "link" ? "环节" : "企业") : c.level), Cell::num(u.weight, 4),
                Cell::num(u.effective_weight, 4), Cell::str(criterion_status_name(u.status)),
-               Cell::str(criterion_reason(u, zh ? "zh" : "en") + " — " + (zh ? c.help_zh : c.help)), Cell::str(c.source)});
+               Cell::str(criterion_reason(u, zh ? "zh" : "en") + " — " + (zh ? c.help_zh : c.help)),
+               Cell::str(c.source)});
     }
     return t;
 }
@@ -346,7 +350,8 @@ Table snapshot_table(const Dataset& ds, const TargetList& list, std::vector<std:
     add("企业数 enterprises", Cell::integer(static_cast<long long>(ds.enterprises.size())), "rows of enterprises.csv");
     add("挂接数 attachments", Cell::integer(static_cast<long long>(ds.attachments.size())), "rows of attachments.csv");
     add("关系数 relations", Cell::integer(static_cast<long long>(ds.relations.size())), "rows of relations.csv");
-    add("产业链数 chains loaded", Cell::integer(static_cast<long long>(ds.chains.size())), "catalogue + dataset chains");
+    add("产业链数 chains loaded", Cell::integer(static_cast<long long>(ds.chains.size())),
+        "catalogue + dataset chains");
     add("地区 region", Cell::str(ds.regions.label(list.report.region)), "--region (regions inside it included)");
     add("分析产业链 chains analysed", Cell::str(chains), "--chain, or every chain with data");
     add("本地企业数 local enterprises", Cell::integer(list.report.local_enterprises), "");
@@ -367,15 +372,16 @@ Table snapshot_table(const Dataset& ds, const TargetList& list, std::vector<std:
 }
 
 // ------------------------------------------------------------------ text
-Table rows_text_table(const Dataset& ds, const std::vector<const TargetRow*>& rows,
-                      const std::vector<double>* marginal, bool zh) {
+Table rows_text_table(const Dataset& ds, const std::vector<const TargetRow*>& rows, const std::vector<double>* marginal,
+                      bool zh) {
     Table t;
     auto col = [&](const std::string& label, bool right) { t.columns.push_back({label, label, 12, right}); };
     col(zh ? "排名" : "#", true);
     col(zh ? "企业" : "enterprise", false);
     col(zh ? "地区" : "region", false);
     col(zh ? "得分" : "score", true);
-    col(marginal ? (zh ? "边际缺口缩减" : "marginal gap closed") : (zh ? "引进后缺口缩减" : "gap closed"), true);
+    col(marginal ? (zh ? "边际缺口缩减" : "marginal gap closed") : (zh ? "单独引进缺口缩减" : "gap closed alone"),
+        true);
     col(zh ? "企业标签" : "labels", false);
     col(zh ? "填补环节（现状 缺口→引进后）" : "links filled (status gap→after)", false);
     for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -394,15 +400,15 @@ std::string table_preamble(const Dataset& ds, const TargetList& list, bool zh) {
     std::string chains;
     for (const ChainGaps& cg : list.report.chains)
         chains += (chains.empty() ? "" : ", ") + ds.chains[cg.chain].name + " (" + ds.chains[cg.chain].id + ")";
-    std::string out =
-        zh ? "目标企业库：" + ds.regions.label(list.report.region) + "；产业链：" + chains + "；基准份额 " +
-                 fmt(100 * list.report.benchmark.share, 2) + "%（" + list.report.benchmark.source + "）\n区外企业 " +
-                 std::to_string(list.firms_outside) + " 家，其中 " + std::to_string(list.targets.size()) +
-                 " 家可填补至少一个缺口环节"
-           : "Region " + ds.regions.label(list.report.region) + "; chains: " + chains + "; benchmark share " +
-                 fmt(100 * list.report.benchmark.share, 2) + "% (" + list.report.benchmark.source + ")\n" +
-                 std::to_string(list.targets.size()) + " candidate firms outside the region fill at least one gap link (of " +
-                 std::to_string(list.firms_outside) + " firms outside)";
+    std::string out = zh ? "目标企业库：" + ds.regions.label(list.report.region) + "；产业链：" + chains +
+                               "；基准份额 " + fmt(100 * list.report.benchmark.share, 2) + "%（" +
+                               list.report.benchmark.source + "）\n区外企业 " + std::to_string(list.firms_outside) +
+                               " 家，其中 " + std::to_string(list.targets.size()) + " 家可填补至少一个缺口环节"
+                         : "Region " + ds.regions.label(list.report.region) + "; chains: " + chains +
+                               "; benchmark share " + fmt(100 * list.report.benchmark.share, 2) + "% (" +
+                               list.report.benchmark.source + ")\n" + std::to_string(list.targets.size()) +
+                               " candidate firms outside the region fill at least one gap link (of " +
+                               std::to_string(list.firms_outside) + " firms outside)";
     if (list.excluded_st > 0)
         out += zh ? "（另有 ST 企业 " + std::to_string(list.excluded_st) + " 家未列入，--include-st 可列入）"
                   : " (" + std::to_string(list.excluded_st) + " ST firms left out; --include-st lists them)";
@@ -413,9 +419,13 @@ std::string table_preamble(const Dataset& ds, const TargetList& list, bool zh) {
         const std::string name = zh ? c.name_zh : c.name;
         if (u.used())
             used += (used.empty() ? "" : (zh ? "、" : ", ")) + name + " " + fmt(u.effective_weight, 3);
-        else
-            left += (left.empty() ? "" : (zh ? "；" : "; ")) + name + (zh ? "（" : " (") +
-                    criterion_reason(u, zh ? "zh" : "en") + (zh ? "）" : ")");
+        else {
+            // "name（why）": the reason without its "left out:" prefix.
+            std::string why = criterion_reason(u, zh ? "zh" : "en");
+            for (const std::string prefix : {"未采用：", "left out: "})
+                if (why.rfind(prefix, 0) == 0) why = why.substr(prefix.size());
+            left += (left.empty() ? "" : (zh ? "；" : "; ")) + name + (zh ? "（" : " (") + why + (zh ? "）" : ")");
+        }
     }
     out += std::string(zh ? "采用指标（权重已归一）：" : "Criteria used (weights renormalised): ") + used + "\n";
     if (!left.empty()) out += std::string(zh ? "未采用：" : "Left out: ") + left + "\n";
@@ -565,8 +575,9 @@ std::vector<Table> whatif_tables(const Dataset& ds, const WhatIfResult& r) {
                      Cell::num(c.gap_after), Cell::num(c.gap_before - c.gap_after)});
     Table links;
     links.name = "引进后缺口";
-    links.columns = {{"chain", "产业链", 16},     {"node", "环节代码", 24},       {"link", "环节名称", 24},
-                     {"status", "状态", 10},      {"gap_score", "缺口分值", 10},  {"local_count", "本地企业数", 10},
+    links.columns = {{"chain", "产业链", 16},         {"node", "环节代码", 24},
+                     {"link", "环节名称", 24},        {"status", "状态", 10},
+                     {"gap_score", "缺口分值", 10},   {"local_count", "本地企业数", 10},
                      {"local_share", "本地份额", 10}, {"rca", "RCA", 10}};
     for (const ChainGaps& cg : r.after.chains)
         for (const LinkGap& g : cg.links)
@@ -581,10 +592,11 @@ std::vector<Table> whatif_tables(const Dataset& ds, const WhatIfResult& r) {
     for (EnterpriseId e : r.added) added += (added.empty() ? "" : ",") + ds.enterprises.id[e];
     snap.add({Cell::str("chaingap"), Cell::str(CHAINGAP_VERSION), Cell::str("engine version")});
     snap.add({Cell::str("数据集 dataset"), Cell::str(ds.source), Cell::str("--data folder")});
-    snap.add({Cell::str("企业数 enterprises"), Cell::integer(static_cast<long long>(ds.enterprises.size())),
-              Cell::str("")});
+    snap.add(
+        {Cell::str("企业数 enterprises"), Cell::integer(static_cast<long long>(ds.enterprises.size())), Cell::str("")});
     snap.add({Cell::str("地区 region"), Cell::str(ds.regions.label(r.region)), Cell::str("")});
-    snap.add({Cell::str("引进企业 added"), Cell::str(added), Cell::str("a branch E@R of each, same attachments and size")});
+    snap.add(
+        {Cell::str("引进企业 added"), Cell::str(added), Cell::str("a branch E@R of each, same attachments and size")});
     snap.add({Cell::str("基准份额 benchmark (frozen)"), Cell::num(r.before.benchmark.share),
               Cell::str(r.before.benchmark.source)});
     snap.add({Cell::str("缺口总量 before"), Cell::num(r.total_gap_before), Cell::str("")});
@@ -636,8 +648,9 @@ Report targets_report(const Dataset& ds, const TargetList& list, std::size_t top
             out.push_back(Block::line(zh ? "\n本地培育（育新扶小 / 增资扩产）：\n" : "\nLocal firms to grow:\n"));
             out.push_back(Block::of(rows_text_table(ds, first(list.local, top), nullptr, zh)));
         }
-        out.push_back(Block::line(zh ? "\n--format json 给出每个环节与每项指标；--format xlsx 输出完整工作簿。\n"
-                                     : "\n--format json lists every link and criterion; --format xlsx writes the workbook.\n"));
+        out.push_back(
+            Block::line(zh ? "\n--format json 给出每个环节与每项指标；--format xlsx 输出完整工作簿。\n"
+                           : "\n--format json lists every link and criterion; --format xlsx writes the workbook.\n"));
         return out;
     };
     return r;
@@ -658,7 +671,8 @@ Report portfolio_report(const Dataset& ds, const TargetList& list, const Portfol
         }
         // The ranked list and the local firms beside the portfolio, in the same workbook.
         Table ranked = ranked_table("目标企业", "targets", zh);
-        for (const TargetRow* x : first(list.targets, top)) add_ranked_row(ranked, ds, "target", *x, x->rank, nullptr, zh);
+        for (const TargetRow* x : first(list.targets, top))
+            add_ranked_row(ranked, ds, "target", *x, x->rank, nullptr, zh);
         std::vector<Table> out = {picks, ranked};
         if (list.query.include_local) {
             Table local = ranked_table("本地培育", "local", zh);
@@ -691,18 +705,17 @@ Report portfolio_report(const Dataset& ds, const TargetList& list, const Portfol
         }
         std::vector<Block> out;
         out.push_back(Block::line(table_preamble(ds, list, zh)));
-        out.push_back(Block::line(
-            zh ? "\n招商组合（" + std::to_string(rows.size()) + " 家，按入选顺序，方法 " + p.method + "）：\n"
-               : "\nPortfolio of " + std::to_string(p.picks.size()) + " (" + p.method +
-                     ", in pick order; # = pick, score = plain score):\n"));
+        out.push_back(Block::line(zh ? "\n招商组合（" + std::to_string(rows.size()) + " 家，按入选顺序，方法 " +
+                                           p.method + "）：\n"
+                                     : "\nPortfolio of " + std::to_string(p.picks.size()) + " (" + p.method +
+                                           ", in pick order; # = pick, score = plain score):\n"));
         out.push_back(Block::of(rows_text_table(ds, rows, &marginal, zh)));
-        out.push_back(Block::line(zh ? "缺口总量 " + fmt(p.total_gap_before, 3) + "：组合合计缩减 " +
-                                           fmt(p.portfolio_gap_closed, 3) + "，按得分前 " + std::to_string(p.topk.size()) +
-                                           " 家合计缩减 " + fmt(p.topk_gap_closed, 3) + "。\n"
-                                     : "Total gap " + fmt(p.total_gap_before, 3) + ": the portfolio closes " +
-                                           fmt(p.portfolio_gap_closed, 3) + ", the plain top-" +
-                                           std::to_string(p.topk.size()) + " by score closes " +
-                                           fmt(p.topk_gap_closed, 3) + ".\n"));
+        out.push_back(Block::line(
+            zh ? "缺口总量 " + fmt(p.total_gap_before, 3) + "：组合合计缩减 " + fmt(p.portfolio_gap_closed, 3) +
+                     "，按得分前 " + std::to_string(p.topk.size()) + " 家合计缩减 " + fmt(p.topk_gap_closed, 3) + "。\n"
+               : "Total gap " + fmt(p.total_gap_before, 3) + ": the portfolio closes " +
+                     fmt(p.portfolio_gap_closed, 3) + ", the plain top-" + std::to_string(p.topk.size()) +
+                     " by score closes " + fmt(p.topk_gap_closed, 3) + ".\n"));
         out.push_back(Block::line(zh ? "\n引进目标：\n" : "\nTargets:\n"));
         out.push_back(Block::of(rows_text_table(ds, first(list.targets, top), nullptr, zh)));
         return out;

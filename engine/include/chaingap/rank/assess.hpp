@@ -35,16 +35,16 @@
 namespace chaingap {
 
 struct AssessParams {
-    double major_investment = 200000;         // 万元 = 20亿元: 重大招商项目 (000 15)
-    double min_output_per_investment = 1.0;   // 年产出 / 投资 ≥ 1 (judgement: output repays the
-                                              // investment within a year; 004 四(二) 投资平衡 names
-                                              // the account, not a number)
-    double min_mu_ratio = 1.0;                // 亩均 ≥ the region's average (004 四(二) 亩均论英雄)
-    double min_output_per_mu = 0;             // 万元/亩 floor when no regional average (0 = unset)
-    double min_tax_per_mu = 0;                // 万元/亩 floor when no regional average (0 = unset)
-    double max_energy_ratio = 1.0;            // 能耗强度 < regional average × 1 (004 七(一))
-    double min_gap_closed = 1e-9;             // fills a gap: closes more than nothing (004 七(一) 产业匹配度)
-    double min_local_fit = 0.5;               // or half its neighbouring links are in R (judgement)
+    double major_investment = 200000;        // 万元 = 20亿元: 重大招商项目 (000 15)
+    double min_output_per_investment = 1.0;  // 年产出 / 投资 ≥ 1 (judgement: output repays the
+                                             // investment within a year; 004 四(二) 投资平衡 names
+                                             // the account, not a number)
+    double min_mu_ratio = 1.0;               // 亩均 ≥ the region's average (004 四(二) 亩均论英雄)
+    double min_output_per_mu = 0;            // 万元/亩 floor when no regional average (0 = unset)
+    double min_tax_per_mu = 0;               // 万元/亩 floor when no regional average (0 = unset)
+    double max_energy_ratio = 1.0;           // 能耗强度 < regional average × 1 (004 七(一))
+    double min_gap_closed = 1e-9;            // fills a gap: closes more than nothing (004 七(一) 产业匹配度)
+    double min_local_fit = 0.5;              // or half its neighbouring links are in R (judgement)
     void validate() const;
 };
 
@@ -64,8 +64,8 @@ inline constexpr double kNotGiven = std::numeric_limits<double>::quiet_NaN();
 struct ProjectProposal {
     std::string id;
     std::string name;
-    std::string enterprise;        // enterprise id of the dataset, optional
-    std::vector<NodeId> links;     // chain links it would work at
+    std::string enterprise;         // enterprise id of the dataset, optional
+    std::vector<NodeId> links;      // chain links it would work at
     double investment = kNotGiven;  // 万元
     double output = kNotGiven;      // expected annual output, 万元
     double tax = kNotGiven;         // expected annual tax, 万元
@@ -87,12 +87,12 @@ const char* verdict_name(Verdict v);
 const char* verdict_name_zh(Verdict v);
 
 struct CriterionCheck {
-    std::string key;       // fit | investment | output_intensity | output_per_mu | tax_per_mu | energy | jobs
-    std::string name_zh;   // 产业匹配度 …
-    std::string source;    // seeds section
+    std::string key;      // fit | investment | output_intensity | output_per_mu | tax_per_mu | energy | jobs
+    std::string name_zh;  // 产业匹配度 …
+    std::string source;   // seeds section
     double value = kNotGiven;
     double threshold = kNotGiven;  // the reference the value was compared with
-    std::string rule;      // e.g. "≥ 1 × regional average 120 万元/亩"
+    std::string rule;              // e.g. "≥ 1 × regional average 120 万元/亩"
     std::string rule_zh;
     Verdict verdict = Verdict::no_data;
 };
@@ -108,8 +108,8 @@ struct LinkFit {
 struct ProjectAssessment {
     ProjectProposal project;
     std::vector<LinkFit> links;
-    double gap_closed = 0;   // Σ over its links (what-if)
-    double local_fit = 0;    // neighbours in R / neighbours (0 when none)
+    double gap_closed = 0;  // Σ over its links (what-if)
+    double local_fit = 0;   // neighbours in R / neighbours (0 when none)
     std::vector<CriterionCheck> checks;
     std::int32_t passed = 0, flagged = 0;
 };

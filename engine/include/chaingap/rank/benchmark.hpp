@@ -37,7 +37,7 @@ struct ComparisonRow {
 
 struct RegionComparison {
     std::vector<RegionId> regions;
-    std::vector<GapReport> reports;  // one per region
+    std::vector<GapReport> reports;   // one per region
     std::vector<ComparisonRow> rows;  // every link of the analysed chains, chain then catalogue order
 };
 
@@ -60,7 +60,7 @@ struct LeaderboardRow {
     double completeness = 0, present_share = 0, strong_share = 0;
     std::int32_t links = 0, present = 0, strong = 0, missing = 0;  // links with supply somewhere
     std::int64_t local_enterprises = 0;
-    double gap_to_leader = 0;                 // leader's completeness − this region's
+    double gap_to_leader = 0;                   // leader's completeness − this region's
     std::vector<SeparatingLink> behind_leader;  // empty for the leader
 };
 

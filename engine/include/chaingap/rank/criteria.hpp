@@ -35,29 +35,29 @@ struct LinkFacts {
 
 // What the firm-level criteria read about one firm.
 struct FirmFacts {
-    std::uint32_t labels = 0;    // bit mask, model/enterprise.hpp kLabels
-    double revenue = 0;          // 万元 (0 when not given)
+    std::uint32_t labels = 0;  // bit mask, model/enterprise.hpp kLabels
+    double revenue = 0;        // 万元 (0 when not given)
     bool has_revenue = false;
     double relation_points = 0;  // Σ relation points × weight with firms inside R
     bool has_relations = false;  // the firm has any relation row with a firm inside R
     bool in_source_region = false;
-    bool source_given = false;   // --from-regions was given
+    bool source_given = false;  // --from-regions was given
 };
 
 struct CriterionInfo {
     Component id;
-    const char* name;      // JSON key, = the weight parameter's name
-    const char* name_zh;   // Chinese header
-    const char* level;     // "link" | "firm"
+    const char* name;     // JSON key, = the weight parameter's name
+    const char* name_zh;  // Chinese header
+    const char* level;    // "link" | "firm"
     double RankParams::*weight;
-    double weight_min;     // gap_fill: > 0
-    const char* source;    // seeds file and section
-    const char* help;      // English, one line (parameter table, --help)
-    const char* help_zh;   // Chinese, one line (workbook parameter sheet)
+    double weight_min;                                          // gap_fill: > 0
+    const char* source;                                         // seeds file and section
+    const char* help;                                           // English, one line (parameter table, --help)
+    const char* help_zh;                                        // Chinese, one line (workbook parameter sheet)
     double (*link_value)(const LinkFacts&, const RankParams&);  // link level; null for firm level
     double (*firm_value)(const FirmFacts&, const RankParams&);  // firm level; null for link level
-    bool (*has_data)(const FirmFacts&);                          // null: every firm has the data
-    const char* no_data;     // why it is left out when no candidate has the data
+    bool (*has_data)(const FirmFacts&);                         // null: every firm has the data
+    const char* no_data;                                        // why it is left out when no candidate has the data
     const char* no_data_zh;
 };
 const std::array<CriterionInfo, kComponentCount>& criteria();
@@ -83,7 +83,8 @@ std::string criterion_reason(const CriterionUse& u, const std::string& lang);
 // Decides which criteria order `values` (one array of component values per candidate, `facts` the
 // matching firm facts) and renormalises their weights. Without candidates every criterion with a
 // weight is used (nothing to compare).
-std::vector<CriterionUse> select_criteria(const RankParams& p, const std::vector<std::array<double, kComponentCount>>& values,
+std::vector<CriterionUse> select_criteria(const RankParams& p,
+                                          const std::vector<std::array<double, kComponentCount>>& values,
                                           const std::vector<FirmFacts>& facts);
 
 }  // namespace chaingap
