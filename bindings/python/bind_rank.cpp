@@ -6,7 +6,22 @@ namespace chaingap::py {
 
 void bind_rank(pyb::module_& m, DatasetClass& cls) {
     m.def(
-        "rank_params", [] { return describe_params(rank_param_info(), RankParams{}); },
+        "rank_params",
+        [] {
+            // Label rows have no member pointer (rank/params.hpp): read values through rank_param_value.
+            pyb::list out;
+            const RankParams defaults;
+            for (const auto& p : rank_param_info()) {
+                pyb::dict d;
+                d["name"] = p.name;
+                d["default"] = rank_param_value(defaults, p);
+                d["min"] = p.min;
+                d["max"] = p.max;
+                d["help"] = p.help;
+                out.append(d);
+            }
+            return out;
+        },
         "The target-ranking parameters: name, default, min, max, help (from rank/params.hpp).");
     cls.def(
         "targets",

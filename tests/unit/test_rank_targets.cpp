@@ -45,7 +45,9 @@ TEST_CASE("toy ranking matches the hand computation (tests/scenarios/targets_toy
     for (const auto& r : list.targets) order.push_back(ds.enterprises.id[r.enterprise]);
     CHECK(order == std::vector<std::string>{"X1", "X2", "X6", "X3"});
     const double size1000 = std::log10(1001.0) / std::log10(1e7 + 1);
-    CHECK(list.targets[0].score == Approx(0.4 + 0.15 / 3 + 0.1 + 0.15 + 0.1 * size1000 + 0.05).epsilon(1e-12));
+    // gap_fill = the what-if closure at a: 1 − 0.25 (a stays single_point after one branch).
+    CHECK(list.targets[0].score ==
+          Approx(0.4 * 0.75 + 0.15 * 0.75 / 3 + 0.1 * 0.75 + 0.15 + 0.1 * size1000 + 0.05).epsilon(1e-12));
     CHECK(list.targets[1].score == list.targets[2].score);  // X2, X6 identical: tie broken by id
     CHECK(list.targets[3].score == Approx(0.2651997592).epsilon(1e-9));
     // Every row's score is the sum of its contributions, and link contributions add up to the
@@ -123,9 +125,13 @@ TEST_CASE("a firm at links where R is strong never outranks an otherwise identic
             REQUIRE(rm != nullptr);
             CHECK(rm->component[static_cast<int>(Component::relatedness)] > 0);
             if (rs) CHECK(rs->rank > rm->rank);
-            // Scored directly (as if it were a candidate), S still scores lower.
-            const TargetRow direct = score_enterprise(ds, q, list.report, S);
-            CHECK(direct.score < rm->score);
+            // Scored directly (as if it were a candidate) with the list's criteria, S still ranks
+            // after M: its score is at most M's (it closes no gap), and on a tie (a tiny firm whose
+            // what-if leaves the missing link's gap at 1 through the single-point risk) the gap at
+            // the links it fills (0 for S) decides.
+            const TargetRow direct = score_enterprise(ds, q, list.report, S, &list.criteria);
+            CHECK(direct.score <= rm->score);
+            CHECK(ranks_before(ds, *rm, direct));
             CHECK(direct.links.empty());
             CHECK(direct.component[static_cast<int>(Component::strength)] == 0.0);
             ++checked;
@@ -195,7 +201,7 @@ TEST_CASE("ranking parameters: names, ranges, weights file errors name the file 
     dir.write("ok.json", "{\n  \"quality\": 0.5,\n  \"points_srdi\": 0.9\n}\n");
     const RankParams r = read_rank_weights((dir.path() / "ok.json").string());
     CHECK(r.quality == 0.5);
-    CHECK(r.points_srdi == 0.9);
+    CHECK(r.points("srdi") == 0.9);
     CHECK(r.gap_fill == RankParams{}.gap_fill);
     dir.write("unknown.json", "{\n  \"quality\": 0.5,\n  \"qualty\": 0.2\n}\n");
     CHECK_THROWS_WITH(read_rank_weights((dir.path() / "unknown.json").string()),

@@ -42,7 +42,7 @@ TEST_CASE("targets JSON keeps the contract field names", "[rank][cli]") {
         CHECK(row.HasMember(k));
     for (const char* k : {"chain", "node", "status", "gap_score", "contribution"}) CHECK(row["links"][0].HasMember(k));
     for (const auto& p : rank_param_info())
-        if (std::string(p.group) == "weight") CHECK(row["components"].HasMember(p.name));
+        if (std::string(p.group) == "weight") CHECK(row["components"].HasMember(p.name.c_str()));
     CHECK(std::string(row["enterprise"].GetString()) == "X1");
     CHECK_FALSE(d.HasMember("local"));  // only with --local
 }
@@ -56,7 +56,9 @@ TEST_CASE("targets CSV: one row per firm, optional UTF-8 BOM", "[rank][cli]") {
     CHECK(bom.out.rfind("\xEF\xBB\xBFlist,rank,enterprise", 0) == 0);
     CHECK(bom.out.substr(3) == plain.out);
     CHECK(std::count(plain.out.begin(), plain.out.end(), '\n') == 5);  // header + X1, X2, X6, X3
-    CHECK(plain.out.find("target,1,X1,上海甲集团,310000,0.742863") != std::string::npos);
+    // X1 (targets_toy README): 0.3 + 0.0375 + 0.075 + 0.15 + 0.0428633 without --from-regions, where
+    // source_region has no data and is left out: the used weights sum to 0.95 → / 0.95.
+    CHECK(plain.out.find("target,1,X1,上海甲集团,310000,0.637225") != std::string::npos);
 }
 
 TEST_CASE("targets table, portfolio and whatif run from the CLI", "[rank][cli]") {
@@ -66,7 +68,14 @@ TEST_CASE("targets table, portfolio and whatif run from the CLI", "[rank][cli]")
     CHECK(t.out.find("本地培育") != std::string::npos);
     CliResult p = run_cli("targets " + toy() + " --region 500000 --portfolio 2");
     REQUIRE(p.exit_code == 0);
-    CHECK(p.out.find("the portfolio closes") != std::string::npos);
+    CHECK(p.out.find("招商组合") != std::string::npos);  // Chinese by default, with the ranked list
+    CHECK(p.out.find("引进目标") != std::string::npos);
+    CliResult pe = run_cli("targets " + toy() + " --region 500000 --portfolio 2 --lang en");
+    REQUIRE(pe.exit_code == 0);
+    CHECK(pe.out.find("Portfolio of 2 (") != std::string::npos);
+    CHECK(pe.out.find("the portfolio closes") != std::string::npos);
+    CHECK(pe.out.find("Targets:") != std::string::npos);
+    CHECK(run_cli("targets " + toy() + " --region 500000 --lang fr").exit_code == 2);
     CliResult w = run_cli("whatif " + toy() + " --region 500000 --add X1,X3");
     REQUIRE(w.exit_code == 0);
     CHECK(w.out.find("missing 缺链") != std::string::npos);
@@ -140,6 +149,8 @@ TEST_CASE("targets --format xlsx writes a workbook LibreOffice opens", "[rank][c
         CHECK(book.find("name=\"目标企业\"") != std::string::npos);
         CHECK(book.find("name=\"环节明细\"") != std::string::npos);
         CHECK(book.find("name=\"参数与数据\"") != std::string::npos);
+        CHECK(book.find("name=\"本地培育\"") != std::string::npos);  // local firms to grow (育新扶小)
+        CHECK(book.find("name=\"评价指标\"") != std::string::npos);  // criteria used / left out
         const std::string strings = sh("unzip -p '" + xlsx + "' xl/sharedStrings.xml");
         for (const char* s :
              {"排名", "企业名称", "综合得分", "补链强链得分", "上海甲集团", "本地培育", "rank.gap_fill", "缺链"})
@@ -176,7 +187,10 @@ TEST_CASE("portfolio and whatif workbooks are written too", "[rank][cli][xlsx]")
     CHECK(read_text(p).rfind("PK", 0) == 0);
     CHECK(read_text(w).rfind("PK", 0) == 0);
     if (on_path("unzip")) {
-        CHECK(sh("unzip -p '" + p + "' xl/workbook.xml").find("招商组合") != std::string::npos);
+        const std::string book = sh("unzip -p '" + p + "' xl/workbook.xml");
+        CHECK(book.find("招商组合") != std::string::npos);
+        CHECK(book.find("目标企业") != std::string::npos);  // the ranked list beside the portfolio
+        CHECK(book.find("本地培育") != std::string::npos);
         CHECK(sh("unzip -p '" + p + "' xl/sharedStrings.xml").find("边际缺口缩减") != std::string::npos);
         CHECK(sh("unzip -p '" + w + "' xl/sharedStrings.xml").find("上游甲") != std::string::npos);
     }

@@ -2,6 +2,7 @@
 // CLI arguments), `data/` (a dataset folder, loaded without the catalogue) and `expected.json` runs
 // `chaingap ARGS --data NAME/data --catalogue ''` and checks that every field of expected.json is in
 // the output with the same value (numbers within 1e-6; arrays element by element, same length).
+// `{dir}` in args is replaced by the scenario folder, for input files such as a project list.
 // Fields the expected file leaves out are not checked, so expectations stay readable.
 #include <rapidjson/document.h>
 
@@ -63,7 +64,10 @@ TEST_CASE("scenario folders produce their expected JSON", "[scenario]") {
     REQUIRE_FALSE(dirs.empty());
     for (const auto& dir : dirs) {
         SECTION(dir.filename().string()) {
-            const std::string args = trimmed(read_text((dir / "args").string()));
+            // `{dir}` in args stands for the scenario folder (input files beside data/).
+            std::string args = trimmed(read_text((dir / "args").string()));
+            for (std::size_t at; (at = args.find("{dir}")) != std::string::npos;)
+                args.replace(at, 5, "'" + dir.string() + "'");
             CliResult r = run_cli(args + " --data '" + (dir / "data").string() + "' --catalogue ''");
             INFO("chaingap " << args << "\nstderr: " << r.err);
             REQUIRE(r.exit_code == 0);

@@ -22,10 +22,17 @@ std::string shortest(double v) {
 }
 
 template <class Info, class Params>
+double default_of(const Params& defaults, const Info& p) {
+    return defaults.*p.member;
+}
+// Label rows of the ranking table have no member pointer (rank/params.hpp).
+double default_of(const RankParams& defaults, const RankParamInfo& p) { return rank_param_value(defaults, p); }
+
+template <class Info, class Params>
 std::string param_help(const char* title, const std::vector<Info>& table, const Params& defaults) {
     std::string s = std::string(title) + "\n";
     for (const auto& p : table)
-        s += "      " + std::string(p.name) + " (default " + shortest(defaults.*p.member) + ", range " + shortest(p.min) +
+        s += "      " + std::string(p.name) + " (default " + shortest(default_of(defaults, p)) + ", range " + shortest(p.min) +
              ".." + shortest(p.max) + "): " + p.help + "\n";
     return s;
 }
@@ -65,6 +72,33 @@ std::vector<Command> build() {
                       param_help("  ranking parameters (--param NAME=VALUE or --weights FILE):", rank_param_info(),
                                  RankParams{}) +
                       gap_params_help();
+    c.push_back({"assess", "project screening (项目研判): industry fit, input-output, 亩均 output and tax, energy intensity",
+                 "usage: chaingap assess --data DIR --region R --project FILE [--threshold NAME=V ...]\n"
+                 "         [--format table|json|csv|xlsx] [--lang zh|en] [--out FILE]\n\n"
+                 "Screens proposed projects for region R by the criteria of 004 七(一) and 四(二) and 001 六(十四):\n"
+                 "产业匹配度 (links it fills, gap it closes, local up/downstream fit), 投资规模, 投入产出强度, 亩均产出,\n"
+                 "亩均税收, 能耗强度 against the region's average (regions.csv columns output_per_mu, tax_per_mu,\n"
+                 "energy_per_output; the output says when they are absent). Each criterion: pass / flag against a\n"
+                 "documented, re-settable threshold with its source (docs/targets.md).\n",
+                 join({&data, &AssessRequest::options(), &output}), Command::Uses::dataset, true, run_with<AssessRequest>});
+    c.back().usage += "\n" + options_help(c.back().options) +
+                      param_help("  screening thresholds (--threshold NAME=VALUE):", assess_param_info(), AssessParams{}) +
+                      gap_params_help();
+    c.push_back({"compare", "regions side by side per chain link (对标): status, firms, share, RCA",
+                 "usage: chaingap compare --data DIR --regions A,B[,...] [--chain C] [--format table|json|csv|xlsx] [--lang zh|en]\n\n"
+                 "Each region's gap report (its own benchmark), aligned link by link: status, local firms, local share\n"
+                 "of national capacity, RCA and gap (docs/targets.md, Region benchmarking).\n",
+                 join({&data, &CompareRequest::options(), &output}), Command::Uses::dataset, true, run_with<CompareRequest>});
+    c.back().usage += "\n" + options_help(c.back().options) + gap_params_help();
+    c.push_back({"leaderboard", "赛马榜: the regions under a region ranked by chain completeness, with the links behind the leader",
+                 "usage: chaingap leaderboard --data DIR --within R|national [--chain C] [--format table|json|csv|xlsx] [--lang zh|en]\n\n"
+                 "Every region directly under R (districts of a city; provinces with --within national) ranked by chain\n"
+                 "completeness: importance-weighted share of links, strong 1, present but weak or single-point 0.5,\n"
+                 "missing 0 (000 19 赛马榜; docs/targets.md). Each region lists the links that separate it from the\n"
+                 "leader, most important first.\n",
+                 join({&data, &LeaderboardRequest::options(), &output}), Command::Uses::dataset, true,
+                 run_with<LeaderboardRequest>});
+    c.back().usage += "\n" + options_help(c.back().options) + gap_params_help();
     c.push_back({"whatif", "the gap report as if some firms opened a branch in the region",
                  "usage: chaingap whatif --data DIR --region R --add ENTERPRISE[,...] [--chain C]\n"
                  "         [--format table|json|csv|xlsx] [--out FILE]\n\n"

@@ -8,4 +8,7 @@ namespace chaingap::api {
 // `--param NAME=VALUE` (repeatable) over the gap-analysis defaults, validated.
 GapParams parse_gap_params(const Options& o);
 
+// `--lang zh|en` (default zh: user-facing text is Chinese first); UsageError otherwise.
+std::string parse_lang(const Options& o);
+
 }  // namespace chaingap::api

@@ -1,5 +1,6 @@
 #include "chaingap/analysis/gaps.hpp"
 #include "chaingap/api/requests.hpp"
+#include "chaingap/core/error.hpp"
 #include "common.hpp"
 #include "chaingap/report/gaps.hpp"
 
@@ -20,6 +21,12 @@ GapParams parse_gap_params(const Options& o) {
     for (const auto& [name, value] : o.params("param")) set_gap_param(p, name, value);
     p.validate();
     return p;
+}
+
+std::string parse_lang(const Options& o) {
+    const std::string lang = o.get("lang").value_or("zh");
+    if (lang != "zh" && lang != "en") throw UsageError("--lang must be zh or en, got '" + lang + "'");
+    return lang;
 }
 
 GapsRequest GapsRequest::parse(const Options& o) {

@@ -1,4 +1,5 @@
 #include "chaingap/api/requests.hpp"
+#include "common.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/rank/portfolio.hpp"
 #include "chaingap/rank/targets.hpp"
@@ -18,6 +19,9 @@ const std::vector<OptionSpec>& TargetsRequest::options() {
         {"local", OptionKind::flag, "", "also list firms inside R at gap links to grow (育新扶小 / 增资扩产)"},
         {"portfolio", OptionKind::count, "K",
          "pick K firms greedily by marginal gap reduction (what-if per pick) and compare with the plain top-K"},
+        {"include-st", OptionKind::flag, "",
+         "also list ST / *ST firms (label st; left out by default). Delisted and cancelled firms are never targets"},
+        {"lang", OptionKind::text, "L", "zh (default) or en: language of the table and the workbook"},
         {"param", OptionKind::param, "NAME=VALUE", "override a scoring or ranking parameter (repeatable; names below)"},
     };
     return o;
@@ -38,6 +42,9 @@ TargetsRequest TargetsRequest::parse(const Options& o) {
     if (auto k = o.count("top")) r.top = static_cast<std::size_t>(*k);
     if (auto k = o.count("portfolio", 1)) r.portfolio = static_cast<int>(std::min<long long>(*k, 1'000'000));
     r.local = o.flag("local");
+    r.include_st = o.flag("include-st");
+    r.lang = parse_lang(o);
+    r.workbook = o.get("format").value_or("") == "xlsx";
     r.region = o.require("region");
     r.chain = o.get("chain");
     r.from_regions = o.list("from-regions");
@@ -55,7 +62,10 @@ Response run(std::shared_ptr<const Dataset> ds, const TargetsRequest& r) {
     TargetQuery q;
     q.gap_params = r.gap_params;
     q.rank_params = r.rank_params;
-    q.include_local = r.local;
+    // The workbook and the table show the local firms to grow (育新扶小) too; JSON and CSV only
+    // with --local (their contract).
+    q.include_local = r.local || r.workbook;
+    q.include_st = r.include_st;
     q.region = require_region(*ds, r.region);
     if (r.chain) q.chain = require_chain(*ds, *r.chain);
     if (!r.from_regions.empty()) {
@@ -66,9 +76,9 @@ Response run(std::shared_ptr<const Dataset> ds, const TargetsRequest& r) {
     held->list = rank_targets(*ds, q);
     if (r.portfolio) {
         held->portfolio = choose_portfolio(*ds, held->list, *r.portfolio);
-        return {held, portfolio_report(*held->ds, held->list, held->portfolio)};
+        return {held, portfolio_report(*held->ds, held->list, held->portfolio, r.top, r.lang)};
     }
-    return {held, targets_report(*held->ds, held->list, r.top)};
+    return {held, targets_report(*held->ds, held->list, r.top, r.lang)};
 }
 
 }  // namespace chaingap::api

@@ -42,12 +42,19 @@ double GapClosure::gap_at(NodeId n, std::int32_t dl, double dc) const {
 // Nodes a branch of e counts toward (as presence_in counts them: a firm once per node, capacity
 // Σ weight × size), restricted to the analysed chains.
 std::vector<GapClosure::Delta> GapClosure::deltas(EnterpriseId e) const {
-    std::map<NodeId, double> cap;
+    std::vector<std::pair<NodeId, double>> att;
     const double size = ds_.enterprises.size_of(e);
-    for (std::int32_t a : ds_.enterprise_attachments.row(e)) {
-        const NodeId c = ds_.canonical[ds_.attachments.node[a]];
+    for (std::int32_t a : ds_.enterprise_attachments.row(e))
+        att.emplace_back(ds_.attachments.node[a], ds_.attachments.weight[a] * size);
+    return deltas_of(att);
+}
+
+std::vector<GapClosure::Delta> GapClosure::deltas_of(const std::vector<std::pair<NodeId, double>>& attachments) const {
+    std::map<NodeId, double> cap;
+    for (const auto& [node, capacity] : attachments) {
+        const NodeId c = ds_.canonical[node];
         for (std::int32_t x : ds_.node_targets.row(c))
-            if (scope_[x]) cap[x] += ds_.attachments.weight[a] * size;
+            if (scope_[x]) cap[x] += capacity;
     }
     std::vector<Delta> out;
     out.reserve(cap.size());
@@ -55,10 +62,25 @@ std::vector<GapClosure::Delta> GapClosure::deltas(EnterpriseId e) const {
     return out;
 }
 
+std::vector<GapClosure::LinkClosure> GapClosure::closure_of(
+    const std::vector<std::pair<NodeId, double>>& attachments) const {
+    std::vector<LinkClosure> out;
+    for (const Delta& d : deltas_of(attachments))
+        out.push_back({d.node, gap_[d.node], gap_[d.node] - gap_at(d.node, 1, d.capacity), d.capacity});
+    return out;
+}
+
 double GapClosure::marginal(EnterpriseId e) const {
     double closed = 0;
     for (const Delta& d : deltas(e)) closed += gap_[d.node] - gap_at(d.node, 1, d.capacity);
     return closed;
+}
+
+std::vector<GapClosure::LinkClosure> GapClosure::closure_by_link(EnterpriseId e) const {
+    std::vector<LinkClosure> out;
+    for (const Delta& d : deltas(e))
+        out.push_back({d.node, gap_[d.node], gap_[d.node] - gap_at(d.node, 1, d.capacity), d.capacity});
+    return out;
 }
 
 double GapClosure::add(EnterpriseId e) {

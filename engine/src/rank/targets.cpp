@@ -6,97 +6,14 @@
 #include <map>
 
 #include "chaingap/core/error.hpp"
+#include "chaingap/rank/criteria.hpp"
 #include "chaingap/rank/portfolio.hpp"
 
 namespace chaingap {
 
-const char* component_name(Component c) {
-    switch (c) {
-        case Component::gap_fill:
-            return "gap_fill";
-        case Component::strength:
-            return "strength";
-        case Component::downstream_demand:
-            return "downstream_demand";
-        case Component::quality:
-            return "quality";
-        case Component::size:
-            return "size";
-        case Component::relatedness:
-            return "relatedness";
-        case Component::source_region:
-            return "source_region";
-    }
-    return "?";
-}
-
-const char* component_name_zh(Component c) {
-    switch (c) {
-        case Component::gap_fill:
-            return "补链强链";
-        case Component::strength:
-            return "环节实力";
-        case Component::downstream_demand:
-            return "本地下游需求";
-        case Component::quality:
-            return "企业层级";
-        case Component::size:
-            return "企业规模";
-        case Component::relatedness:
-            return "本地关联";
-        case Component::source_region:
-            return "重点来源地";
-    }
-    return "?";
-}
-
-double component_weight(const RankParams& p, Component c) {
-    switch (c) {
-        case Component::gap_fill:
-            return p.gap_fill;
-        case Component::strength:
-            return p.strength;
-        case Component::downstream_demand:
-            return p.downstream_demand;
-        case Component::quality:
-            return p.quality;
-        case Component::size:
-            return p.size;
-        case Component::relatedness:
-            return p.relatedness;
-        case Component::source_region:
-            return p.source_region;
-    }
-    return 0;
-}
-
 namespace {
 constexpr int idx(Component c) {
     return static_cast<int>(c);
-}
-
-double label_points(const RankParams& p, int bit) {
-    // Bits follow kLabelNames (model/enterprise.hpp).
-    switch (bit) {
-        case 0:
-            return p.points_fortune500;
-        case 1:
-            return p.points_china500;
-        case 2:
-            return p.points_top10;
-        case 3:
-            return p.points_little_giant;
-        case 4:
-            return p.points_srdi;
-        case 5:
-            return p.points_hightech;
-        case 6:
-            return p.points_listed;
-        case 7:
-            return p.points_chain_leader;
-        default:
-            return 0;
-    }
 }
 
 double relation_points(const RankParams& p, RelationType t) {
@@ -164,81 +81,133 @@ struct Scorer {
         for (const auto& pr : pairs) ++rel_firms[pr.first];
     }
 
-    TargetRow score(EnterpriseId e) const {
+    // Raw facts of one firm: its links with c_l, s_l, d_l, and its firm-level facts. `closure` null
+    // for a firm inside R (local list: c_l = g_l × a_l).
+    struct Raw {
+        TargetRow row;
+        std::vector<LinkFacts> link_facts;  // parallel to row.links
+        FirmFacts facts;
+        std::array<double, kComponentCount> values{};
+    };
+    Raw raw(EnterpriseId e, const GapClosure* closure) const {
         const RankParams& p = q.rank_params;
         const auto& E = ds.enterprises;
-        TargetRow row;
+        Raw out;
+        TargetRow& row = out.row;
         row.enterprise = e;
         // Links: the firm's attachment nodes and their aliases in the analysed chains, weights summed.
-        std::map<NodeId, double> weight_at;
+        std::map<NodeId, std::pair<double, std::int32_t>> weight_at;  // node -> (Σ weight, first attachment)
         for (std::int32_t a : ds.enterprise_attachments.row(e)) {
             const NodeId c = ds.canonical[ds.attachments.node[a]];
             for (std::int32_t x : ds.node_targets.row(c))
-                if (ds.canonical[x] == c && link[x]) weight_at[x] += ds.attachments.weight[a];
+                if (ds.canonical[x] == c && link[x]) {
+                    auto it = weight_at.try_emplace(x, 0.0, a).first;
+                    it->second.first += ds.attachments.weight[a];
+                }
         }
+        std::map<NodeId, double> closed_at;
+        if (closure)
+            for (const auto& lc : closure->closure_by_link(e)) closed_at[lc.node] = lc.closed;
         const double size = E.size_of(e);
-        double gap_fill = 0, strength = 0, demand = 0;
-        for (const auto& [n, w] : weight_at) {
+        for (const auto& [n, wa] : weight_at) {
             const LinkGap& g = *link[n];
             if (!(g.gap_score > 0)) continue;
             TargetLink l;
             l.node = n;
             l.status = g.status;
             l.gap_score = g.gap_score;
-            l.attachment_weight = w;
-            l.firm_capacity = w * size;
+            l.attachment_weight = wa.first;
+            l.attachment = wa.second;
+            l.firm_capacity = wa.first * size;
             l.firm_share = g.national_capacity > 0 ? std::min(1.0, l.firm_capacity / g.national_capacity) : 0.0;
             l.downstream_local = downstream_local[n];
-            const double e_l = g.gap_score * w;
-            gap_fill += e_l;
-            strength += e_l * l.firm_share;
-            demand += e_l * l.downstream_local;
-            l.contribution =
-                p.gap_fill * e_l + p.strength * e_l * l.firm_share + p.downstream_demand * e_l * l.downstream_local;
+            if (closure) {
+                const auto it = closed_at.find(n);
+                l.gap_closed = it == closed_at.end() ? 0.0 : std::max(0.0, it->second);
+            } else {
+                l.gap_closed = g.gap_score * wa.first;
+            }
+            row.gap_touched += g.gap_score;
+            out.link_facts.push_back({l.gap_closed, l.firm_share, l.downstream_local});
             row.links.push_back(l);
+        }
+        FirmFacts& f = out.facts;
+        f.labels = E.labels[e];
+        f.has_revenue = E.has_revenue(e);
+        f.revenue = f.has_revenue ? E.revenue[e] : 0.0;
+        f.relation_points = rel_points[e];
+        f.has_relations = rel_firms[e] > 0;
+        f.source_given = !q.from_regions.empty();
+        f.in_source_region = !inside[e] && q.from_regions.contains(ds, E.region[e]);
+        row.relation_points = rel_points[e];
+        row.related_firms = rel_firms[e];
+        for (const CriterionInfo& c : criteria()) {
+            double v = 0;
+            if (c.link_value)
+                for (const LinkFacts& lf : out.link_facts) v += c.link_value(lf, p);
+            else
+                v = c.firm_value(f, p);
+            out.values[static_cast<std::size_t>(c.id)] = v;
+        }
+        return out;
+    }
+
+    // Score with the criteria in use (effective weights).
+    static TargetRow finish(Raw r, const std::vector<CriterionUse>& uses, const RankParams& p) {
+        TargetRow row = std::move(r.row);
+        row.score = 0;
+        for (const CriterionUse& u : uses) {
+            const auto k = static_cast<std::size_t>(u.id);
+            row.component[k] = r.values[k];
+            row.contribution[k] = u.effective_weight * r.values[k];
+            row.score += row.contribution[k];
+        }
+        for (std::size_t i = 0; i < row.links.size(); ++i) {
+            double c = 0;
+            for (const CriterionUse& u : uses) {
+                const CriterionInfo& info = criterion(u.id);
+                if (info.link_value) c += u.effective_weight * info.link_value(r.link_facts[i], p);
+            }
+            row.links[i].contribution = c;
         }
         std::stable_sort(row.links.begin(), row.links.end(), [](const TargetLink& a, const TargetLink& b) {
             if (a.contribution != b.contribution) return a.contribution > b.contribution;
+            if (a.gap_score != b.gap_score) return a.gap_score > b.gap_score;
             return a.node < b.node;
         });
-        double labels = 0;
-        for (int bit = 0; bit < static_cast<int>(kLabelNames.size()); ++bit)
-            if (E.has_label(e, bit)) labels += label_points(p, bit);
-        const double size_c =
-            E.has_revenue(e)
-                ? std::min(1.0, std::log10(1.0 + E.revenue[e]) / std::log10(1.0 + p.size_reference_revenue))
-                : 0.0;
-        row.relation_points = rel_points[e];
-        row.related_firms = rel_firms[e];
-        row.component[idx(Component::gap_fill)] = gap_fill;
-        row.component[idx(Component::strength)] = strength;
-        row.component[idx(Component::downstream_demand)] = demand;
-        row.component[idx(Component::quality)] = std::min(1.0, labels);
-        row.component[idx(Component::size)] = size_c;
-        row.component[idx(Component::relatedness)] = std::min(1.0, rel_points[e] / p.relation_saturation);
-        row.component[idx(Component::source_region)] =
-            !inside[e] && q.from_regions.contains(ds, E.region[e]) ? 1.0 : 0.0;
-        row.score = 0;
-        for (int c = 0; c < kComponentCount; ++c) {
-            row.contribution[c] = component_weight(p, static_cast<Component>(c)) * row.component[c];
-            row.score += row.contribution[c];
-        }
         return row;
     }
 };
 
+std::vector<CriterionUse> uses_as_given(const RankParams& p) {
+    std::vector<CriterionUse> out;
+    for (const CriterionInfo& c : criteria()) {
+        CriterionUse u;
+        u.id = c.id;
+        u.weight = u.effective_weight = p.*c.weight;
+        out.push_back(u);
+    }
+    return out;
+}
+
 void order_and_rank(const Dataset& ds, std::vector<TargetRow>& rows) {
-    std::sort(rows.begin(), rows.end(), [&](const TargetRow& a, const TargetRow& b) {
-        if (a.score != b.score) return a.score > b.score;
-        return ds.enterprises.id[a.enterprise] < ds.enterprises.id[b.enterprise];
-    });
+    std::sort(rows.begin(), rows.end(), [&](const TargetRow& a, const TargetRow& b) { return ranks_before(ds, a, b); });
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i].rank = static_cast<std::int32_t>(i + 1);
 }
 }  // namespace
 
-TargetRow score_enterprise(const Dataset& ds, const TargetQuery& query, const GapReport& report, EnterpriseId e) {
+bool ranks_before(const Dataset& ds, const TargetRow& a, const TargetRow& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.gap_touched != b.gap_touched) return a.gap_touched > b.gap_touched;
+    return ds.enterprises.id[a.enterprise] < ds.enterprises.id[b.enterprise];
+}
+
+TargetRow score_enterprise(const Dataset& ds, const TargetQuery& query, const GapReport& report, EnterpriseId e,
+                           const std::vector<CriterionUse>* uses) {
     query.rank_params.validate();
-    return Scorer(ds, query, report).score(e);
+    const Scorer scorer(ds, query, report);
+    const GapClosure closure(ds, query.region, query.chain, query.gap_params);
+    return Scorer::finish(scorer.raw(e, &closure), uses ? *uses : uses_as_given(query.rank_params), query.rank_params);
 }
 
 TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
@@ -249,17 +218,36 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
     out.report = analyze_gaps(ds, query.region, query.chain, query.gap_params);
     const Scorer scorer(ds, out.query, out.report);
     const GapClosure closure(ds, query.region, query.chain, query.gap_params);
+    const int st_bit = *label_bit("st");
+    std::vector<Scorer::Raw> outside, local;
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
-        // Aggregate rows stand for unnamed firms; a delisted or cancelled firm cannot be attracted.
-        if (ds.enterprises.is_aggregate(e) || !ds.enterprises.is_active(e)) continue;
-        const bool local = scorer.inside[e] != 0;
-        if (!local) ++out.firms_outside;
-        if (local && !query.include_local) continue;
-        TargetRow row = scorer.score(e);
-        if (row.links.empty()) continue;
-        if (!local) row.gap_closed_alone = closure.marginal(e);
-        (local ? out.local : out.targets).push_back(std::move(row));
+        if (ds.enterprises.is_aggregate(e)) continue;
+        const bool active = ds.enterprises.is_active(e);
+        const bool is_local = scorer.inside[e] != 0;
+        if (!is_local && active) ++out.firms_outside;
+        if (is_local && !query.include_local) continue;
+        Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
+        if (r.row.links.empty()) continue;
+        if (!active) {  // a delisted or cancelled firm cannot be attracted, nor grown locally
+            ++out.excluded_inactive;
+            continue;
+        }
+        if (!is_local && !query.include_st && ds.enterprises.has_label(e, st_bit)) {
+            ++out.excluded_st;
+            continue;
+        }
+        if (!is_local) r.row.gap_closed_alone = closure.marginal(e);
+        (is_local ? local : outside).push_back(std::move(r));
     }
+    std::vector<std::array<double, kComponentCount>> values;
+    std::vector<FirmFacts> facts;
+    for (const auto& r : outside) {
+        values.push_back(r.values);
+        facts.push_back(r.facts);
+    }
+    out.criteria = select_criteria(query.rank_params, values, facts);
+    for (auto& r : outside) out.targets.push_back(Scorer::finish(std::move(r), out.criteria, query.rank_params));
+    for (auto& r : local) out.local.push_back(Scorer::finish(std::move(r), out.criteria, query.rank_params));
     order_and_rank(ds, out.targets);
     order_and_rank(ds, out.local);
     return out;

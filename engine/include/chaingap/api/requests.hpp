@@ -13,6 +13,7 @@
 #include "chaingap/api/options.hpp"
 #include "chaingap/eval/protocol.hpp"
 #include "chaingap/model/dataset.hpp"
+#include "chaingap/rank/assess.hpp"
 #include "chaingap/rank/params.hpp"
 #include "chaingap/report/report.hpp"
 #include "chaingap/synth/generate.hpp"
@@ -70,10 +71,47 @@ struct TargetsRequest {
     std::vector<std::string> from_regions;  // group names or region ids
     bool local = false;                     // also list firms inside the region to grow
     std::optional<int> portfolio;           // K firms chosen together (greedy, what-if per pick)
+    bool include_st = false;                // ST / *ST firms are targets only when asked
+    std::string lang = "zh";                // table and workbook language: zh | en
+    bool workbook = false;                  // --format xlsx: the workbook always has the local sheet
     static const std::vector<OptionSpec>& options();
     static TargetsRequest parse(const Options& o);
 };
 Response run(std::shared_ptr<const Dataset> ds, const TargetsRequest& r);
+
+// ---- project screening (项目研判) ------------------------------------------------------------------
+struct AssessRequest {
+    std::string region;
+    std::string project;  // the proposed-projects file (.json or CSV)
+    std::string data;     // dataset folder: its regions.csv gives the regional averages
+    AssessParams thresholds;
+    GapParams gap_params;
+    std::string lang = "zh";
+    static const std::vector<OptionSpec>& options();
+    static AssessRequest parse(const Options& o);
+};
+Response run(std::shared_ptr<const Dataset> ds, const AssessRequest& r);
+
+// ---- region benchmarking: 对标 and 赛马榜 ----------------------------------------------------------
+struct CompareRequest {
+    std::vector<std::string> regions;
+    std::optional<std::string> chain;
+    GapParams params;
+    std::string lang = "zh";
+    static const std::vector<OptionSpec>& options();
+    static CompareRequest parse(const Options& o);
+};
+Response run(std::shared_ptr<const Dataset> ds, const CompareRequest& r);
+
+struct LeaderboardRequest {
+    std::string within;  // a region id, or national / 全国 for the top-level regions
+    std::optional<std::string> chain;
+    GapParams params;
+    std::string lang = "zh";
+    static const std::vector<OptionSpec>& options();
+    static LeaderboardRequest parse(const Options& o);
+};
+Response run(std::shared_ptr<const Dataset> ds, const LeaderboardRequest& r);
 
 // ---- what-if ------------------------------------------------------------------------------------
 struct WhatIfRequest {

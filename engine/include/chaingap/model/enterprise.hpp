@@ -13,26 +13,43 @@
 
 namespace chaingap {
 
-// Documented label vocabulary (docs/formats.md). Bit i of EnterpriseTable::labels is kLabelNames[i].
-// New names are appended, so the bits of existing labels never change.
-inline constexpr std::array<std::string_view, 12> kLabelNames = {
-    "fortune500",    // 世界500强
-    "china500",      // 中国500强
-    "top10",         // 行业前10强
-    "little_giant",  // 专精特新"小巨人"
-    "srdi",          // 专精特新
-    "hightech",      // 高新技术企业
-    "listed",        // 上市公司
-    "chain_leader",  // 链主企业
-    "st",            // ST 或 *ST（风险警示）
-    "star_market",   // 科创板
-    "chinext",       // 创业板
-    "bse",           // 北交所
+// Documented label vocabulary (docs/formats.md), one row per label: adding a label is one row here.
+// Bit i of EnterpriseTable::labels is kLabels[i]. `points` is the label's default contribution to the
+// target ranking's tier criterion (quality = min(1, Σ points), rank/criteria.hpp), re-settable as
+// ranking parameter points_NAME; 0 for labels that carry no tier (they may still filter, as st does).
+struct LabelInfo {
+    std::string_view name;     // as written in enterprises.csv `labels`
+    std::string_view name_zh;  // shown in tables and workbooks
+    double points;             // default tier points, in [0, 1]
+    std::string_view source;   // where the tier comes from
 };
+inline constexpr std::array<LabelInfo, 12> kLabels = {{
+    {"fortune500", "世界500强", 1.0, "000 二.6"},
+    {"china500", "中国500强", 0.8, "000 二.6"},
+    {"top10", "行业前10强", 0.8, "000 二.6"},
+    {"little_giant", "专精特新\"小巨人\"", 0.6, "000 二.6 (national tier of 专精特新)"},
+    {"srdi", "专精特新", 0.4, "000 二.6"},
+    {"hightech", "高新技术企业", 0.2, "000 二.6 以高端制造业和高新技术产业为重点"},
+    {"listed", "上市公司", 0.3, "disclosed accounts; not named in 000 二.6"},
+    {"chain_leader", "链主企业", 1.0, "000 二.6 开展链主型龙头企业招商"},
+    {"st", "ST/*ST", 0.0, "exchange risk warning; excluded from targets unless asked (issue 11)"},
+    {"star_market", "科创板", 0.0, "listing board; the listing itself scores as listed"},
+    {"chinext", "创业板", 0.0, "listing board; the listing itself scores as listed"},
+    {"bse", "北交所", 0.0, "listing board; the listing itself scores as listed"},
+}};
+inline constexpr std::size_t kLabelCount = kLabels.size();
+inline constexpr std::array<std::string_view, kLabelCount> kLabelNames = [] {
+    std::array<std::string_view, kLabelCount> names{};
+    for (std::size_t i = 0; i < kLabelCount; ++i) names[i] = kLabels[i].name;
+    return names;
+}();
+static_assert(kLabelCount <= 32, "EnterpriseTable::labels is a 32-bit mask");
 // Chinese display names, aligned with kLabelNames (for report writers).
-inline constexpr std::array<std::string_view, kLabelNames.size()> kLabelNamesZh = {
-    "世界500强", "中国500强", "行业前10强", "专精特新小巨人", "专精特新", "高新技术企业",
-    "上市公司", "链主企业", "ST/*ST", "科创板", "创业板", "北交所"};
+inline constexpr std::array<std::string_view, kLabelCount> kLabelNamesZh = [] {
+    std::array<std::string_view, kLabelCount> names{};
+    for (std::size_t i = 0; i < kLabelCount; ++i) names[i] = kLabels[i].name_zh;
+    return names;
+}();
 std::optional<int> label_bit(std::string_view name);
 
 // Whether a firm operates today (docs/formats.md `status`). A firm that is not active stays in the

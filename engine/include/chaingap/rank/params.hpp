@@ -2,28 +2,31 @@
 // CLI (`--weights FILE`), the JSON / XLSX outputs and the Python bindings read names, defaults,
 // ranges and help from `rank_param_info()`. docs/targets.md explains each one and its source.
 //
-// Score of a candidate firm f for region R (all components documented in docs/targets.md):
-//   link-level, summed over the links l the firm would fill (its own attachment links in the
-//   analysed chains where R's gap_score g_l > 0), e_l = g_l × attachment weight a_l:
-//     gap_fill          = Σ e_l                 强链补链: the gap it closes   (000 二.6)
-//     strength          = Σ e_l × s_l           its share s_l of the link's national capacity:
-//                                               scale / output at the link    (001 六(十四) 投资规模,
-//                                                                              004 七(一) 投入产出强度)
-//     downstream_demand = Σ e_l × d_l           d_l = share of l's downstream links present in R:
-//                                               local demand it would serve   (004 七(一) 产业匹配度)
-//   firm-level, in [0, 1]:
-//     quality           = min(1, Σ label points)  世界500强, 中国500强, 行业前10强, 专精特新, 链主 (000 二.6)
-//     size              = min(1, log10(1+revenue) / log10(1+size_reference_revenue))  (001 六(十四) 投资规模)
-//     relatedness       = min(1, Σ relation points with firms in R / relation_saturation)
-//                                               带动能力 and 产业匹配度 (001 六(十四), 004 七(一))
-//     source_region     = 1 when the firm lies in a --from-regions group   (002 第四章第三节)
-//   score = Σ weight_c × component_c.
-// Link-level components are weighted by the gap a firm would close, so a firm at links where R is
-// strong (g_l = 0) gets nothing from them: it never outranks an otherwise identical firm at a missing
-// link (tests/unit/test_rank_targets.cpp checks it).
+// Score of a candidate firm f for region R (the criteria, their Chinese names, levels and sources
+// are one table, rank/criteria.hpp; docs/targets.md explains them):
+//   link-level, summed over the links l the firm would fill (every link of the analysed chains where
+//   a branch of f in R would count — its attachment nodes, their aliases and the segments above them —
+//   and where R's gap_score > 0). c_l = the gap that link closes in the what-if "f opens a branch in R"
+//   (rank/portfolio.hpp GapClosure, benchmark frozen):
+//     gap_fill          = Σ c_l                 强链补链: the gap attracting it closes (000 二.6)
+//     strength          = Σ c_l × s_l           s_l its share of the link's national capacity
+//                                               (001 六(十四) 投资规模, 004 七(一) 投入产出强度)
+//     downstream_demand = Σ c_l × d_l           d_l = share of l's downstream links present in R
+//                                               (004 七(一) 产业匹配度)
+//   firm-level, in [0, 1]: quality (label points), size (log revenue), relatedness (relations with
+//   firms in R), source_region (--from-regions).
+//   score = Σ w'_c × component_c over the criteria used, w'_c = w_c / Σ_used w: a criterion with no
+//   information among the candidates (no data, or the same value for every candidate) or weight 0 is
+//   left out, and the list says which and why.
+// A firm at links where R is strong closes nothing there (c_l = 0): it never outranks an otherwise
+// identical firm at a missing link (tests/unit/test_rank_targets.cpp checks it).
 #pragma once
+#include <array>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "chaingap/model/enterprise.hpp"
 
 namespace chaingap {
 
@@ -36,15 +39,15 @@ struct RankParams {
     double size = 0.10;
     double relatedness = 0.05;
     double source_region = 0.05;
-    // ---- label points (quality = min(1, Σ points of the firm's labels)), 000 二.6 tiers ----
-    double points_fortune500 = 1.0;    // 世界500强
-    double points_chain_leader = 1.0;  // 链主型企业 (000 二.6 "开展链主型龙头企业招商")
-    double points_china500 = 0.8;      // 中国500强
-    double points_top10 = 0.8;         // 行业前10强
-    double points_little_giant = 0.6;  // 专精特新"小巨人" (national tier of 专精特新)
-    double points_srdi = 0.4;          // 专精特新
-    double points_listed = 0.3;        // 上市公司 (disclosed accounts; not named in 000 二.6)
-    double points_hightech = 0.2;  // 高新技术企业 (000 二.6 "以高端制造业和高新技术产业为重点")
+    // ---- label points (quality = min(1, Σ points of the firm's labels)): one per label of the
+    // vocabulary, defaults from model/enterprise.hpp kLabels (000 二.6 tiers); parameter
+    // points_NAME. Adding a label there adds its parameter here.
+    std::array<double, kLabelCount> label_points = [] {
+        std::array<double, kLabelCount> p{};
+        for (std::size_t i = 0; i < kLabelCount; ++i) p[i] = kLabels[i].points;
+        return p;
+    }();
+    double points(std::string_view label) const;  // throws UsageError for an unknown label
     // ---- size ----
     // Revenue (万元) that earns the full size component: 1e7 万元 = 1000亿元, about the smallest
     // revenue of a 中国500强 firm in recent lists (order of magnitude; log scale).
@@ -60,14 +63,18 @@ struct RankParams {
     void validate() const;  // throws UsageError naming the parameter and its allowed range
 };
 
+// One row per parameter. Weight rows come from the criteria table (rank/criteria.hpp), label rows
+// from the label table (model/enterprise.hpp): `member` is null for a label row, `label` its bit.
 struct RankParamInfo {
-    const char* name;
-    double RankParams::*member;
-    double min, max;
-    const char* group;  // "weight" | "label" | "size" | "relation"
-    const char* help;
+    std::string name;
+    double RankParams::*member = nullptr;
+    int label = -1;
+    double min = 0, max = 0;
+    std::string group;  // "weight" | "label" | "size" | "relation"
+    std::string help;
 };
 const std::vector<RankParamInfo>& rank_param_info();
+double rank_param_value(const RankParams& params, const RankParamInfo& info);
 
 // Sets a parameter by name; throws UsageError for an unknown name or a value out of range.
 void set_rank_param(RankParams& params, const std::string& name, double value);

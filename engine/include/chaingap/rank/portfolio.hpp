@@ -37,6 +37,19 @@ public:
     double marginal(EnterpriseId e) const;
     // Adds a branch of e in R; returns the gap it closed.
     double add(EnterpriseId e);
+    // Per link a branch of e would count toward (its nodes, aliases and their ancestors in the
+    // analysed chains): the gap now, the gap it would close there, and e's capacity there. Sums to
+    // marginal(e). O(T_f log T_f).
+    struct LinkClosure {
+        NodeId node;
+        double gap_before;
+        double closed;
+        double capacity;  // Σ attachment weight × size of e at the node
+    };
+    std::vector<LinkClosure> closure_by_link(EnterpriseId e) const;
+    // The same for a firm that does not exist yet (a proposed project): `attachments` are its
+    // (node, capacity) pairs; aliases and ancestors are added as for a firm.
+    std::vector<LinkClosure> closure_of(const std::vector<std::pair<NodeId, double>>& attachments) const;
 
 private:
     struct Delta {
@@ -44,6 +57,7 @@ private:
         double capacity;
     };
     std::vector<Delta> deltas(EnterpriseId e) const;
+    std::vector<Delta> deltas_of(const std::vector<std::pair<NodeId, double>>& attachments) const;
     double gap_at(NodeId n, std::int32_t dl, double dc) const;
 
     const Dataset& ds_;

@@ -1,44 +1,48 @@
 // Target-firm ranking for 补链强链 招商 (目标企业库): who to visit first, and why.
 //
-// Method (docs/targets.md; weights and sources in rank/params.hpp):
+// Method (docs/targets.md; criteria and sources in rank/criteria.hpp, weights in rank/params.hpp):
 //   1. R's gap report on the chain(s) (analysis/gaps.hpp).
-//   2. Candidates: enterprises outside R, never aggregate rows, with at least one attachment link
-//      in the analysed chains where R's gap_score > 0. A firm's "links" are the nodes it is attached
-//      to (and their same_as aliases in the analysed chains); a segment it reaches only through a
-//      sub-link is not counted again (the segment's gap summarises the sub-links).
-//   3. Components per firm (RankParams), score = Σ weight × component, every component and its
-//      contribution kept; per link the contribution of the link-level components.
-//   4. Order: score descending, then enterprise id ascending (deterministic).
-//   5. Each row also reports gap_closed_alone, the what-if gap closure of the firm alone (O(T_f)).
-// With `include_local`, firms inside R at links with a gap are scored the same way in a separate
-// list (育新扶小 / 增资扩产); their source_region component is 0.
-// Complexity: one gap analysis + O(A·T + Rel + C log C), T = nodes per attachment, C = candidates.
+//   2. Candidates: enterprises outside R, never aggregate rows, never ST firms (label st) unless
+//      `include_st`, with at least one attachment link in the analysed chains where R's
+//      gap_score > 0. A firm's "links" are the nodes it is attached to and their same_as aliases in
+//      the analysed chains; a segment it reaches only through a sub-link is not counted again.
+//   3. Per link l the what-if closure c_l: the gap l's score drops by if the firm opened a branch in
+//      R (GapClosure, benchmark frozen, O(T_f)). gap_fill = Σ c_l over its links: a firm filling two
+//      missing links closes (about) twice the gap of one filling one of them.
+//   4. Criteria with no information among the candidates are left out and the weights renormalised
+//      (select_criteria); score = Σ w' × component, every component and contribution kept.
+//   5. Order: score descending, then gap_touched (Σ gap before at its links) descending, then
+//      enterprise id ascending (deterministic). gap_touched breaks ties such as a tiny firm at a
+//      missing link with single-point risk (the what-if leaves its gap at 1) against a firm at
+//      links where R is strong.
+//   6. Each row also reports gap_closed_alone, the full what-if closure (segments above included).
+// With `include_local`, firms inside R at links with a gap are scored in a separate list (育新扶小 /
+// 增资扩产) with the same criteria and weights; a branch of a firm already in R is not a new firm, so
+// their c_l is the gap at l × the firm's attachment weight there, and source_region is 0.
+// Complexity: one gap analysis + O(Σ_f T_f log T_f + Rel + C·K + C log C), C = candidates.
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "chaingap/analysis/gaps.hpp"
+#include "chaingap/rank/criteria.hpp"
 #include "chaingap/rank/params.hpp"
 #include "chaingap/rank/source_regions.hpp"
 
 namespace chaingap {
 
-enum class Component { gap_fill, strength, downstream_demand, quality, size, relatedness, source_region };
-inline constexpr int kComponentCount = 7;
-const char* component_name(Component c);     // JSON key, = the RankParams weight name
-const char* component_name_zh(Component c);  // Chinese header
-double component_weight(const RankParams& p, Component c);
-
 struct TargetLink {
     NodeId node = kNone;
     LinkStatus status = LinkStatus::missing;
-    double gap_score = 0;
+    double gap_score = 0;          // R's gap at l before
+    double gap_closed = 0;         // c_l (what-if; local list: gap × attachment weight)
     double attachment_weight = 0;  // a_l (Σ when attached to a node and its alias)
+    std::int32_t attachment = -1;  // one attachment row of the firm at l (evidence, rule, basis)
     double firm_capacity = 0;      // a_l × size
     double firm_share = 0;         // s_l = firm capacity / national capacity at l
     double downstream_local = 0;   // d_l = share of l's downstream leaf links present in R
-    double contribution = 0;       // score points from this link (gap_fill + strength + downstream_demand)
+    double contribution = 0;       // score points from this link (the link-level criteria)
 };
 
 struct TargetRow {
@@ -49,8 +53,9 @@ struct TargetRow {
     double component[kComponentCount] = {};     // values
     double contribution[kComponentCount] = {};  // weight × value
     double relation_points = 0;                 // raw relatedness evidence
-    // What-if gap closed if this firm alone opened a branch in R (rank/portfolio.hpp GapClosure):
-    // reported beside the score, not part of it (the score's gap_fill is the cheaper Σ g·a proxy).
+    double gap_touched = 0;                     // Σ gap before at its links (tie-break)
+    // What-if gap closed if this firm alone opened a branch in R (rank/portfolio.hpp GapClosure),
+    // over every link including the segments above its links (gap_fill counts its own links only).
     double gap_closed_alone = 0;
     std::int32_t related_firms = 0;  // distinct firms inside R it has relations with
 };
@@ -62,6 +67,7 @@ struct TargetQuery {
     RankParams rank_params;
     SourceRegions from_regions;
     bool include_local = false;
+    bool include_st = false;  // ST / *ST firms (label st) are targets only when asked
 };
 
 struct TargetList {
@@ -70,13 +76,21 @@ struct TargetList {
     std::vector<TargetRow> targets;  // all candidates, ranked (callers cut to --top)
     std::vector<TargetRow> local;    // firms inside R to grow (include_local)
     std::int64_t firms_outside = 0;  // non-aggregate enterprises outside R (before the gap filter)
+    std::int64_t excluded_st = 0;    // candidates left out as ST (without include_st)
+    std::int64_t excluded_inactive = 0;  // firms at gap links left out as delisted / cancelled
+    std::vector<CriterionUse> criteria;  // used / left out, with effective weights
 };
+
+// The list's order: score desc, gap_touched desc, enterprise id asc.
+bool ranks_before(const Dataset& ds, const TargetRow& a, const TargetRow& b);
 
 // Throws UsageError on invalid parameters.
 TargetList rank_targets(const Dataset& ds, const TargetQuery& query);
 
-// Scores one enterprise against a gap report (kept public for tests and bindings): a row with
-// empty links when the firm fills no gap.
-TargetRow score_enterprise(const Dataset& ds, const TargetQuery& query, const GapReport& report, EnterpriseId e);
+// Scores one enterprise against a gap report (kept public for tests and bindings) as a firm
+// outside R: a row with empty links when the firm fills no gap. `uses`: the criteria and effective
+// weights of a list (TargetList::criteria); null = every criterion with its weight as given.
+TargetRow score_enterprise(const Dataset& ds, const TargetQuery& query, const GapReport& report, EnterpriseId e,
+                           const std::vector<CriterionUse>* uses = nullptr);
 
 }  // namespace chaingap

@@ -10,6 +10,7 @@
 // same inputs give the same workbook).
 #pragma once
 #include <cstddef>
+#include <string>
 
 #include "chaingap/rank/portfolio.hpp"
 #include "chaingap/rank/targets.hpp"
@@ -20,8 +21,12 @@ namespace chaingap {
 
 // `top`: rows shown (0 = all); the local list (when requested) is cut at the same `top`.
 // The arguments must outlive the returned Report.
-Report targets_report(const Dataset& ds, const TargetList& list, std::size_t top);
-Report portfolio_report(const Dataset& ds, const TargetList& list, const Portfolio& portfolio);
+// `lang`: "zh" (default) or "en" for the people's columns, sheet names and the terminal view (the
+// JSON contract and the CSV column keys do not change).
+Report targets_report(const Dataset& ds, const TargetList& list, std::size_t top, const std::string& lang = "zh");
+// The portfolio with the ranked list (cut at `top`) beside it.
+Report portfolio_report(const Dataset& ds, const TargetList& list, const Portfolio& portfolio, std::size_t top = 20,
+                        const std::string& lang = "zh");
 Report whatif_report(const Dataset& ds, const WhatIfResult& result);
 
 }  // namespace chaingap
