@@ -107,6 +107,8 @@ try {
   await page.waitForFunction(() => /from=yangtze_delta/.test(location.hash));
   await page.waitForSelector('#view-map .group-total');
   check(/长三角合计/.test(await page.textContent('#view-map .group-total')), 'selecting 长三角 shows the group total');
+  await page.waitForSelector('[data-testid="map-targets"] table tr, [data-testid="map-targets"] .error');
+  check((await page.locator('[data-testid="map-targets"] table tr').count()) > 0, 'map lists the target firms at the link');
   await page.screenshot({ path: path.join(shots, 'map.png') });
 
   // 5. 目标企业库: list, live re-rank with a slider, Excel link

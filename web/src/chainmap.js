@@ -139,9 +139,11 @@ export function chainMapOption(chainDef, gapChain, opts) {
           const head = r.kind === 'head';
           const indent = head ? 10 : 10 + (r.depth - 1) * 12;
           const status = g ? statusLabel(g.status) : t('not_listed');
-          const stage = head && n && n.stage ? ' · ' + t(n.stage) : '';
+          // the status word and the stage are shown when the column has room (the colour says it too)
+          const showStatus = !compact && w > (en ? 300 : 200);
+          const stage = head && n && n.stage && w > (en ? 260 : 150) ? ' · ' + t(n.stage) : '';
           const label = nodeName(r.id) + (n && n.priority ? ' ★' : '') + stage;
-          const statusW = compact ? 0 : (en ? 74 : 52);
+          const statusW = showStatus ? (en ? 74 : 52) : 0;
           return {
             type: 'group',
             children: [
@@ -151,7 +153,7 @@ export function chainMapOption(chainDef, gapChain, opts) {
               { type: 'text', x: ax + indent, y: ay + h / 2,
                 style: { text: label, fill: '#1f2d3d', font: `${head ? 'bold ' : ''}${font}px sans-serif`, verticalAlign: 'middle',
                   width: Math.max(20, w - indent - statusW - 16), overflow: 'truncate', ellipsis: '…' } },
-              compact ? null : { type: 'text', x: bx - 14, y: ay + h / 2,
+              !showStatus ? null : { type: 'text', x: bx - 14, y: ay + h / 2,
                 style: { text: status, fill: darker(col), font: `${font - 1.5}px sans-serif`, align: 'right', verticalAlign: 'middle' } },
             ].filter(Boolean),
           };
@@ -161,7 +163,7 @@ export function chainMapOption(chainDef, gapChain, opts) {
         type: 'graph', coordinateSystem: 'cartesian2d', z: 3, layout: 'none',
         data: graphNodes, links,
         edgeSymbol: ['none', 'arrow'], edgeSymbolSize: [0, 6],
-        lineStyle: { color: '#7b8794', opacity: 0.45, width: 1.2, curveness: 0.25 },
+        lineStyle: { color: '#7b8794', opacity: 0.45, width: 1.2, curveness: 0.1 },
         emphasis: { lineStyle: { width: 2.2, opacity: 0.9 } },
         label: { show: false },
       },

@@ -7,7 +7,7 @@ import { echarts } from './charts.js';
 import { t, nm, getLang } from './i18n.js';
 import { state, set } from './state.js';
 import * as data from './data.js';
-import { el, pct, int, shortRegion, STATUS_COLOR, statusKey, statusLabel } from './util.js';
+import { el, pct, int, num, shortRegion, STATUS_COLOR, statusKey, statusLabel } from './util.js';
 
 // [column, row] of each province tile (GB/T 2260 province codes).
 export const TILES = {
@@ -74,6 +74,7 @@ export async function renderMap(host) {
   const g = gap.get(node);
   const tileChart = el('div', { class: 'chart tile-chart', 'data-testid': 'tile-map' });
   const barChart = el('div', { class: 'chart bar-chart' });
+  const targetBox = el('div', { 'data-testid': 'map-targets' }, el('p', { class: 'muted' }, t('loading')));
   host.replaceChildren(
     el('div', { class: 'view-head' },
       el('h2', {}, t('map_title', { node: nm((def.nodes || []).find((n) => n.id === node), pres.node_name || node) })),
@@ -86,9 +87,23 @@ export async function renderMap(host) {
     totals.length ? el('div', { class: 'totals' }, totals) : null,
     el('div', { class: 'map-grid' },
       el('div', { class: 'map-left' }, tileChart, el('p', { class: 'muted small' }, t('map_note'))),
-      el('div', { class: 'map-right' }, el('div', { class: 'toolbar' }, el('b', {}, t('regions_ranked')), ' ', t('map_level'), ' ', levelSel), barChart)));
+      el('div', { class: 'map-right' }, el('div', { class: 'toolbar' }, el('b', {}, t('regions_ranked')), ' ', t('map_level'), ' ', levelSel), barChart,
+        el('h4', {}, t('map_targets')), targetBox)));
   drawTiles(tileChart, pres0, groups, sel, regs);
   drawBars(barChart, pres);
+  // the ranked target firms at this link, those in the selected groups marked
+  try {
+    const list = await data.targets({ top: 200 });
+    if (my !== token) return;
+    const ids = data.subtree(def, node);
+    const members = new Set();
+    for (const gr of groups) if (sel.has(gr.id)) for (const m of gr.members || []) members.add(String(m));
+    const inSel = (r) => [...members].some((m) => String(r.region) === m || String(r.region).startsWith(m.replace(/0000$/, '')));
+    const rows = (list.targets || []).filter((r) => (r.links || []).some((l) => ids.has(l.node))).slice(0, 12);
+    targetBox.replaceChildren(rows.length ? el('table', { class: 'facts map-targets' }, rows.map((r) => el('tr', { class: inSel(r) ? 'in-group' : '' },
+      el('td', { class: 'num' }, r.rank), el('td', {}, r.name || r.enterprise), el('td', {}, shortRegion(r.region_name || r.region)),
+      el('td', { class: 'num' }, num(r.score, 3))))) : el('p', { class: 'muted' }, t('no_targets')));
+  } catch (e) { targetBox.replaceChildren(el('p', { class: 'error' }, String(e.message || e))); }
 }
 
 function drawTiles(host, pres, groups, sel, regs) {
