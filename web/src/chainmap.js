@@ -10,7 +10,7 @@ import { STATUS_COLOR, statusKey, statusLabel, pct, num, int, esc } from './util
 const STAGES = ['upstream', 'midstream', 'downstream'];
 const stageIndex = (s) => { const i = STAGES.indexOf(s); return i < 0 ? 1 : i; };
 
-export function layoutColumns(chainDef) {
+export function layoutColumns(chainDef, maxCols = 4) {
   const nodes = chainDef.nodes || [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const top = (id) => { let n = byId.get(id); const seen = new Set(); while (n && n.parent && byId.has(n.parent) && !seen.has(n.id)) { seen.add(n.id); n = byId.get(n.parent); } return n ? n.id : id; };
@@ -46,7 +46,7 @@ export function layoutColumns(chainDef) {
     layer.set(s, touched.size ? Math.round((st / 2) * maxLayer) : st);
   }
   const used = [...new Set(layer.values())].sort((a, b) => a - b);
-  const columns = used.map((l) => segments.filter((s) => layer.get(s) === l)
+  const layers = used.map((l) => segments.filter((s) => layer.get(s) === l)
     .sort((a, b) => stageIndex(byId.get(a).stage) - stageIndex(byId.get(b).stage) || segments.indexOf(a) - segments.indexOf(b)));
   const children = new Map();
   for (const n of nodes) if (n.parent && byId.has(n.parent)) {
@@ -54,6 +54,35 @@ export function layoutColumns(chainDef) {
     children.get(n.parent).push(n.id);
   }
   const descendants = (id, depth, out) => { for (const c of children.get(id) || []) { out.push({ id: c, depth }); descendants(c, depth + 1, out); } return out; };
+  // A layer holds no edge between its own segments, so a tall layer may be split into side-by-side
+  // columns: give spare columns (up to maxColumns) to the layer whose split lowers the tallest column.
+  const heightOf = (segs) => segs.reduce((h, s) => h + 1.5 + descendants(s, 1, []).length, 0);
+  const splitInto = (segs, k) => { // k consecutive parts of about equal height, order kept
+    const total = heightOf(segs), parts = [[]];
+    let acc = 0;
+    for (const s of segs) {
+      const h = heightOf([s]);
+      if (parts[parts.length - 1].length && parts.length < k && acc + h / 2 > (total * parts.length) / k) parts.push([]);
+      parts[parts.length - 1].push(s);
+      acc += h;
+    }
+    return parts;
+  };
+  const k = layers.map(() => 1);
+  const maxColumns = Math.max(layers.length, Math.min(maxCols, segments.length));
+  while (k.reduce((a, b) => a + b, 0) < maxColumns) {
+    let best = -1, bestH = 0;
+    layers.forEach((segs, i) => {
+      if (k[i] >= segs.length) return;
+      const h = Math.max(...splitInto(segs, k[i]).map(heightOf));
+      if (h > bestH) { bestH = h; best = i; }
+    });
+    if (best < 0) break;
+    const after = Math.max(...splitInto(layers[best], k[best] + 1).map(heightOf));
+    if (after >= bestH) break;
+    k[best]++;
+  }
+  const columns = layers.flatMap((segs, i) => splitInto(segs, k[i]));
   return { byId, columns, rowsOf: (seg) => descendants(seg, 1, []) };
 }
 
@@ -62,7 +91,7 @@ export function layoutColumns(chainDef) {
 export function chainMapOption(chainDef, gapChain, opts) {
   const { width, selected, compact, changed } = opts;
   const gap = new Map(((gapChain && gapChain.nodes) || []).map((g) => [g.node, g]));
-  const { byId, columns, rowsOf } = layoutColumns(chainDef);
+  const { byId, columns, rowsOf } = layoutColumns(chainDef, width < 900 ? 3 : 4);
   const ncol = Math.max(1, columns.length);
   const HH = compact ? 26 : 30, RH = compact ? 24 : 28, GAP = compact ? 10 : 14, PAD = 10;
   const colW = width / ncol;
@@ -113,7 +142,11 @@ export function chainMapOption(chainDef, gapChain, opts) {
   const links = [];
   for (const e of chainDef.edges || []) {
     if (!pos.has(e.from) || !pos.has(e.to)) continue;
-    links.push({ source: 'o:' + e.from, target: 'i:' + e.to, edge: `${nodeName(e.from)} → ${nodeName(e.to)}` });
+    const a = pos.get(e.from), b = pos.get(e.to);
+    const edge = `${nodeName(e.from)} → ${nodeName(e.to)}`;
+    if (a.xout === b.xout) // same column: right end to right end, bowing out to the right
+      links.push({ source: 'o:' + e.from, target: 'o:' + e.to, edge, lineStyle: { curveness: a.y < b.y ? 0.35 : -0.35 } });
+    else links.push({ source: 'o:' + e.from, target: 'i:' + e.to, edge });
   }
   const rowColor = (id) => STATUS_COLOR[statusKey(gap.has(id) ? gap.get(id).status : 'not_listed')];
   const option = {

@@ -4,7 +4,7 @@ import './style.css';
 import { t, nm, setLang, getLang, applyStatic } from './i18n.js';
 import { state, readHash, writeHash, set, onChange, RANK_WEIGHTS } from './state.js';
 import * as data from './data.js';
-import { el, debounce } from './util.js';
+import { fill, el, debounce } from './util.js';
 import { renderChain, renderPanel } from './view-chain.js';
 import { renderMap } from './view-map.js';
 import { renderTargets } from './view-targets.js';
@@ -29,7 +29,7 @@ async function fillPickers() {
   const walk = (p, depth) => { for (const r of kids.get(p) || []) { opts.push([r, depth]); walk(String(r.id), depth + 1); } };
   walk('', 0);
   const rs = $('region-select');
-  rs.replaceChildren(...opts.map(([r, d]) => el('option', { value: r.id }, '\u3000'.repeat(d) + (r.name || r.id) + (r.enterprises !== undefined ? `（${r.enterprises}）` : ''))));
+  fill(rs, ...opts.map(([r, d]) => el('option', { value: r.id }, '\u3000'.repeat(d) + (r.name || r.id) + (r.enterprises !== undefined ? `（${r.enterprises}）` : ''))));
   if (!state.region) state.region = String((opts[0] && opts[0][0].id) || '');
   rs.value = state.region;
 
@@ -37,7 +37,7 @@ async function fillPickers() {
   const cs = $('chain-select');
   const groups = new Map();
   for (const c of list) { const g = c.clusters || ''; if (!groups.has(g)) groups.set(g, []); groups.get(g).push(c); }
-  cs.replaceChildren(...[...groups.entries()].map(([g, cl]) => {
+  fill(cs, ...[...groups.entries()].map(([g, cl]) => {
     const opt = cl.map((c) => el('option', { value: c.id }, nm(c, c.id)));
     return g ? el('optgroup', { label: g }, opt) : opt;
   }).flat());
@@ -98,7 +98,7 @@ async function main() {
     if (keys.every((k) => k === 'k')) return;
     render();
   });
-  window.addEventListener('hashchange', () => { readHash(); applyLang(); $('region-select').value = state.region; $('chain-select').value = state.chain; render(); });
+  window.addEventListener('hashchange', async () => { readHash(); applyLang(); await fillPickers().catch(() => {}); render(); });
   window.addEventListener('resize', debounce(() => render(), 200));
   render();
 }

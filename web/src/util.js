@@ -52,3 +52,9 @@ export function debounce(f, ms) {
 export function shortRegion(name) {
   return String(name || '').replace(/(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市)$/, '') || name;
 }
+
+// replaceChildren without the null/false placeholders of conditional children.
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}

@@ -3,7 +3,7 @@ import { t, nm } from './i18n.js';
 import { state, set, addList } from './state.js';
 import * as data from './data.js';
 import { renderChainMap } from './chainmap.js';
-import { el, statusChip, pct, num, int, labelName, STATUS_COLOR, STATUS_ORDER, shortRegion } from './util.js';
+import { fill, el, statusChip, pct, num, int, labelName, STATUS_COLOR, STATUS_ORDER, shortRegion } from './util.js';
 
 let token = 0;
 let panelToken = 0;
@@ -19,13 +19,13 @@ export function legend(counts) {
 
 export async function renderChain(host) {
   const my = ++token;
-  host.replaceChildren(el('div', { class: 'loading' }, t('loading')));
+  fill(host, el('div', { class: 'loading' }, t('loading')));
   const [def, rep] = await Promise.all([data.chainDef(state.chain), data.gaps()]);
   if (my !== token) return;
   const gc = data.chainOf(rep, state.chain);
   const chart = el('div', { class: 'chart chain-chart', 'data-testid': 'chain-chart' });
   const c = (gc && gc.counts) || {};
-  host.replaceChildren(
+  fill(host, 
     el('div', { class: 'view-head' },
       el('h2', {}, t('summary', { region: rep.region_name || state.region, chain: nm(gc || def), missing: c.missing ?? 0,
         single_point: c.single_point ?? 0, weak: c.weak ?? 0, strong: c.strong ?? 0, local: int(rep.local_enterprises) })),
@@ -68,7 +68,7 @@ export async function renderPanel(def, gc, rep) {
       (f.evidence || f.reason) ? el('div', { class: 'small' }, typeof (f.evidence || f.reason) === 'string' ? (f.evidence || f.reason) : JSON.stringify(f.evidence)) : null))) : el('p', { class: 'muted' }, t('local_firms_none')))
       : el('p', { class: 'muted' }, g && g.local_count === 0 ? t('local_firms_none') : t('local_firms_na', { n: g ? int(g.local_count) : '–' })));
   const targetsBox = el('div', { class: 'panel-section', 'data-testid': 'panel-targets' }, el('h4', {}, t('top_targets')), el('p', { class: 'muted' }, t('loading')));
-  panel.replaceChildren(
+  fill(panel, 
     el('div', { class: 'panel-head' }, el('h3', {}, nm(n)), close),
     el('div', { class: 'panel-sub' }, g ? statusChip(g.status) : null, n.priority ? el('span', { class: 'chip prio' }, '★ ' + (document.documentElement.lang === 'en' ? 'priority' : '重点引进')) : null,
       el('button', { class: 'link-btn', onclick: () => set({ view: 'map' }) }, t('on_map'))),
@@ -81,7 +81,7 @@ export async function renderPanel(def, gc, rep) {
     const ids = data.subtree(def, node);
     const rows = (list.targets || []).filter((r) => (r.links || []).some((l) => ids.has(l.node))).slice(0, 10);
     const picked = new Set(addList());
-    targetsBox.replaceChildren(el('h4', {}, t('top_targets')),
+    fill(targetsBox, el('h4', {}, t('top_targets')),
       rows.length ? el('ol', { class: 'target-list' }, rows.map((r) => el('li', { 'data-testid': 'panel-target' },
         el('div', { class: 'tl-head' }, el('b', {}, r.name || r.enterprise), ' ',
           el('span', { class: 'muted' }, shortRegion(r.region_name || r.region)), ' ',
@@ -95,6 +95,6 @@ export async function renderPanel(def, gc, rep) {
         } }, picked.has(r.enterprise) ? t('added') : t('add_whatif')))))
         : el('p', { class: 'muted' }, t('no_targets')));
   } catch (e) {
-    targetsBox.replaceChildren(el('h4', {}, t('top_targets')), el('p', { class: 'error' }, String(e.message || e)));
+    fill(targetsBox, el('h4', {}, t('top_targets')), el('p', { class: 'error' }, String(e.message || e)));
   }
 }

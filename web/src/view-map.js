@@ -7,7 +7,7 @@ import { echarts } from './charts.js';
 import { t, nm, getLang } from './i18n.js';
 import { state, set } from './state.js';
 import * as data from './data.js';
-import { el, pct, int, num, shortRegion, STATUS_COLOR, statusKey, statusLabel } from './util.js';
+import { fill, el, pct, int, num, shortRegion, STATUS_COLOR, statusKey, statusLabel } from './util.js';
 
 // [column, row] of each province tile (GB/T 2260 province codes).
 export const TILES = {
@@ -35,7 +35,7 @@ function groupsSelected() { return new Set((state.from || '').split(',').filter(
 
 export async function renderMap(host) {
   const my = ++token;
-  host.replaceChildren(el('div', { class: 'loading' }, t('loading')));
+  fill(host, el('div', { class: 'loading' }, t('loading')));
   const [def, rep, regs] = await Promise.all([data.chainDef(state.chain), data.gaps(), data.regions()]);
   if (my !== token) return;
   const gc = data.chainOf(rep, state.chain);
@@ -75,7 +75,7 @@ export async function renderMap(host) {
   const tileChart = el('div', { class: 'chart tile-chart', 'data-testid': 'tile-map' });
   const barChart = el('div', { class: 'chart bar-chart' });
   const targetBox = el('div', { 'data-testid': 'map-targets' }, el('p', { class: 'muted' }, t('loading')));
-  host.replaceChildren(
+  fill(host, 
     el('div', { class: 'view-head' },
       el('h2', {}, t('map_title', { node: nm((def.nodes || []).find((n) => n.id === node), pres.node_name || node) })),
       g ? el('span', {}, ' ', el('span', { class: 'chip', style: { background: STATUS_COLOR[statusKey(g.status)] } }, statusLabel(g.status)),
@@ -100,10 +100,10 @@ export async function renderMap(host) {
     for (const gr of groups) if (sel.has(gr.id)) for (const m of gr.members || []) members.add(String(m));
     const inSel = (r) => [...members].some((m) => String(r.region) === m || String(r.region).startsWith(m.replace(/0000$/, '')));
     const rows = (list.targets || []).filter((r) => (r.links || []).some((l) => ids.has(l.node))).slice(0, 12);
-    targetBox.replaceChildren(rows.length ? el('table', { class: 'facts map-targets' }, rows.map((r) => el('tr', { class: inSel(r) ? 'in-group' : '' },
+    fill(targetBox, rows.length ? el('table', { class: 'facts map-targets' }, rows.map((r) => el('tr', { class: inSel(r) ? 'in-group' : '' },
       el('td', { class: 'num' }, r.rank), el('td', {}, r.name || r.enterprise), el('td', {}, shortRegion(r.region_name || r.region)),
       el('td', { class: 'num' }, num(r.score, 3))))) : el('p', { class: 'muted' }, t('no_targets')));
-  } catch (e) { targetBox.replaceChildren(el('p', { class: 'error' }, String(e.message || e))); }
+  } catch (e) { fill(targetBox, el('p', { class: 'error' }, String(e.message || e))); }
 }
 
 function drawTiles(host, pres, groups, sel, regs) {

@@ -3,7 +3,7 @@ import { t, nm, getLang } from './i18n.js';
 import { state, set, RANK_WEIGHTS, addList } from './state.js';
 import * as data from './data.js';
 import { xlsxUrl } from './api.js';
-import { el, num, pct, int, statusChip, labelName, shortRegion, debounce, esc } from './util.js';
+import { fill, el, num, pct, int, statusChip, labelName, shortRegion, debounce, esc } from './util.js';
 
 let token = 0;
 // gap_fill must stay positive (engine/src/rank/params.cpp gives it the range (0, 100]); the others may be 0.
@@ -11,12 +11,12 @@ const MIN_WEIGHT = { gap_fill: 0.05 };
 
 export async function renderTargets(host) {
   const my = ++token;
-  if (!host.querySelector('.targets-layout')) host.replaceChildren(el('div', { class: 'loading' }, t('loading')));
+  if (!host.querySelector('.targets-layout')) fill(host, el('div', { class: 'loading' }, t('loading')));
   let list, regs;
   try {
     [list, regs] = await Promise.all([data.targets(), data.regions()]);
   } catch (e) {
-    if (my === token) host.replaceChildren(el('p', { class: 'error' }, String(e.message || e)));
+    if (my === token) fill(host, el('p', { class: 'error' }, String(e.message || e)));
     return;
   }
   if (my !== token) return;
@@ -44,15 +44,15 @@ export async function renderTargets(host) {
   const portBox = el('div', { class: 'portfolio-result' });
   const runPortfolio = async () => {
     set({ k: kIn.value });
-    portBox.replaceChildren(el('p', { class: 'muted' }, t('loading')));
+    fill(portBox, el('p', { class: 'muted' }, t('loading')));
     try {
       const p = await data.targets({ portfolio: kIn.value });
-      portBox.replaceChildren(
+      fill(portBox, 
         el('p', {}, t('portfolio_res', { g: num(p.portfolio_gap_closed ?? p.greedy_gap_closed, 3), t: num(p.topk_gap_closed, 3), b: num(p.total_gap_before, 3) })),
         el('ol', { class: 'compact-list' }, (p.portfolio || []).map((r) => el('li', {}, r.name || r.enterprise, ' ',
           el('span', { class: 'muted' }, shortRegion(r.region_name || r.region) + (r.marginal_gap_closed !== undefined ? ' · +' + num(r.marginal_gap_closed, 3) : ''))))),
         el('button', { class: 'mini', onclick: () => set({ add: (p.portfolio || []).map((r) => r.enterprise).join(','), view: 'whatif' }) }, t('view_whatif') + ' →'));
-    } catch (e) { portBox.replaceChildren(el('p', { class: 'error' }, String(e.message || e))); }
+    } catch (e) { fill(portBox, el('p', { class: 'error' }, String(e.message || e))); }
   };
   const xlsx = el('a', { class: 'button', href: xlsxUrl(data.targetQuery()), download: `targets-${state.region}-${state.chain}.xlsx`, 'data-testid': 'xlsx' }, '⬇ ' + t('download_xlsx'));
 
@@ -61,12 +61,12 @@ export async function renderTargets(host) {
   const rows = (list.targets || []).concat((list.local || []).map((r) => ({ ...r, _local: true })));
   const fill = () => {
     const q = filter.value.trim().toLowerCase();
-    tbody.replaceChildren(...rows.filter((r) => !q || [r.name, r.enterprise, r.region_name, ...(r.labels || []).map(labelName), ...(r.links || []).map((l) => l.name)]
+    fill(tbody, ...rows.filter((r) => !q || [r.name, r.enterprise, r.region_name, ...(r.labels || []).map(labelName), ...(r.links || []).map((l) => l.name)]
       .some((s) => String(s || '').toLowerCase().includes(q))).map((r) => targetRow(r, picked)));
   };
   filter.addEventListener('input', debounce(() => { state.q = filter.value; fill(); }, 150));
   fill();
-  host.replaceChildren(el('div', { class: 'targets-layout' },
+  fill(host, el('div', { class: 'targets-layout' },
     el('div', { class: 'targets-side' },
       el('h4', {}, t('weights'), ' ', reset), sliders,
       el('h4', {}, t('from_regions')), chips,
@@ -115,15 +115,15 @@ function sourceGroups(regs) {
 
 export async function showFirm(id) {
   const dlg = document.getElementById('firm-dialog') || document.body.appendChild(el('dialog', { id: 'firm-dialog' }));
-  dlg.replaceChildren(el('p', {}, t('loading')));
+  fill(dlg, el('p', {}, t('loading')));
   if (!dlg.open) dlg.showModal();
   try {
     const f = await data.firm(id);
-    dlg.replaceChildren(
+    fill(dlg, 
       el('div', { class: 'panel-head' }, el('h3', {}, f.name || f.id), el('button', { class: 'close', onclick: () => dlg.close() }, '×')),
       el('p', {}, `${f.id} · ${f.region_name || f.region} · ${t('revenue')} ${f.revenue == null ? '–' : int(f.revenue)}`),
       el('div', { class: 'labels' }, (f.labels || []).map((l) => el('span', { class: 'tag' }, labelName(l)))),
       el('table', { class: 'facts' }, el('tr', {}, el('th', {}, t('chain')), el('th', {}, t('links')), el('th', {}, t('weight'))),
         (f.links || []).map((l) => el('tr', {}, el('td', {}, l.chain), el('td', {}, l.node_name || l.node), el('td', { class: 'num' }, num(l.weight, 2))))));
-  } catch (e) { dlg.replaceChildren(el('p', { class: 'error' }, String(e.message || e)), el('button', { onclick: () => dlg.close() }, t('close'))); }
+  } catch (e) { fill(dlg, el('p', { class: 'error' }, String(e.message || e)), el('button', { onclick: () => dlg.close() }, t('close'))); }
 }

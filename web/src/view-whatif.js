@@ -5,14 +5,14 @@ import * as data from './data.js';
 import { post } from './api.js';
 import { renderChainMap } from './chainmap.js';
 import { legend } from './view-chain.js';
-import { el, num, statusChip, shortRegion } from './util.js';
+import { fill, el, num, statusChip, shortRegion } from './util.js';
 import { showFirm } from './view-targets.js';
 
 let token = 0;
 
 export async function renderWhatif(host) {
   const my = ++token;
-  host.replaceChildren(el('div', { class: 'loading' }, t('loading')));
+  fill(host, el('div', { class: 'loading' }, t('loading')));
   const [def, list] = await Promise.all([data.chainDef(state.chain), data.targets({ top: 100 })]);
   if (my !== token) return;
   const picked = addList();
@@ -31,7 +31,7 @@ export async function renderWhatif(host) {
       el('td', { class: 'num' }, r.rank), el('td', {}, r.name || r.enterprise), el('td', {}, shortRegion(r.region_name || r.region)),
       el('td', { class: 'num' }, num(r.score, 3)),
       el('td', {}, (r.links || []).slice(0, 3).map((l) => el('div', { class: 'link-cell' }, statusChip(l.status), ' ', l.name || l.node)))))));
-  host.replaceChildren(
+  fill(host, 
     el('div', { class: 'view-head' }, el('h2', {}, t('whatif_pick')), el('span', { class: 'muted' }, t('whatif_hint'))),
     el('div', { class: 'toolbar' }, pickedBox,
       el('button', { class: 'primary', disabled: !picked.length, 'data-testid': 'whatif-run', onclick: () => run(def, result) }, t('whatif_run')),
@@ -43,12 +43,12 @@ export async function renderWhatif(host) {
 
 async function run(def, result) {
   const my = token;
-  result.replaceChildren(el('p', { class: 'muted' }, t('loading')));
+  fill(result, el('p', { class: 'muted' }, t('loading')));
   let r;
   try {
     r = await post('whatif', { region: state.region, chain: state.chain, add: addList() });
   } catch (e) {
-    result.replaceChildren(el('p', { class: 'error' }, String(e.message || e)));
+    fill(result, el('p', { class: 'error' }, String(e.message || e)));
     return;
   }
   if (my !== token) return;
@@ -56,7 +56,7 @@ async function run(def, result) {
   const changes = (r.changes || []).filter((c) => !c.chain || c.chain === state.chain);
   const changed = new Set(changes.map((c) => c.node));
   const left = el('div', { class: 'chart' }), right = el('div', { class: 'chart' });
-  result.replaceChildren(
+  fill(result, 
     el('p', { class: 'total' }, t('whatif_total', { b: num(r.total_gap_before, 3), a: num(r.total_gap_after, 3) })),
     el('h4', {}, t('whatif_changes')),
     changes.length ? el('table', { class: 'facts changes' }, changes.map((c) => el('tr', {},
