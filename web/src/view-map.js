@@ -144,13 +144,13 @@ function drawTiles(host, pres, groups, sel, regs) {
         const [sw, sh] = api.size([1, 1]);
         const w = sw * 0.94, h = sh * 0.9;
         const share = api.value(2);
-        const fill = Number.isFinite(share) && share > 0 ? api.visual('color') : '#f2f2f2';
+        const tileFill = Number.isFinite(share) && share > 0 ? api.visual('color') : '#f2f2f2';
         const dark = Number.isFinite(share) && share / maxShare > 0.45;
         const ring = inGroup.has(d.code), isHome = d.code === home;
         return {
           type: 'group', children: [
             { type: 'rect', shape: { x: cx - w / 2, y: cy - h / 2, width: w, height: h, r: 5 },
-              style: { fill, stroke: ring ? '#e8590c' : isHome ? '#1f2d3d' : '#c9d2de', lineWidth: ring ? 3 : isHome ? 2.5 : 1, lineDash: isHome && !ring ? [4, 3] : null } },
+              style: { fill: tileFill, stroke: ring ? '#e8590c' : isHome ? '#1f2d3d' : '#c9d2de', lineWidth: ring ? 3 : isHome ? 2.5 : 1, lineDash: isHome && !ring ? [4, 3] : null } },
             { type: 'text', x: cx, y: cy - h * 0.14, style: { text: d.name, fill: dark ? '#fff' : '#1f2d3d', font: `bold ${Math.min(14, w / 5)}px sans-serif`, align: 'center', verticalAlign: 'middle', width: w - 4, overflow: 'truncate' } },
             { type: 'text', x: cx, y: cy + h * 0.22, style: { text: d.has ? pct(share) : '–', fill: dark ? '#e8eef7' : '#52606d', font: `${Math.min(12, w / 6)}px sans-serif`, align: 'center', verticalAlign: 'middle' } },
           ],

@@ -59,13 +59,13 @@ export async function renderTargets(host) {
   const tbody = el('tbody');
   const picked = new Set(addList());
   const rows = (list.targets || []).concat((list.local || []).map((r) => ({ ...r, _local: true })));
-  const fill = () => {
+  const fillRows = () => {
     const q = filter.value.trim().toLowerCase();
     fill(tbody, ...rows.filter((r) => !q || [r.name, r.enterprise, r.region_name, ...(r.labels || []).map(labelName), ...(r.links || []).map((l) => l.name)]
       .some((s) => String(s || '').toLowerCase().includes(q))).map((r) => targetRow(r, picked)));
   };
-  filter.addEventListener('input', debounce(() => { state.q = filter.value; fill(); }, 150));
-  fill();
+  filter.addEventListener('input', debounce(() => { state.q = filter.value; fillRows(); }, 150));
+  fillRows();
   fill(host, el('div', { class: 'targets-layout' },
     el('div', { class: 'targets-side' },
       el('h4', {}, t('weights'), ' ', reset), sliders,
