@@ -76,9 +76,15 @@ export async function renderPanel(def, gc, rep) {
     g && g.reason ? el('p', { class: 'reason' }, g.reason) : null,
     localBox, targetsBox);
   try {
-    const list = await data.targets({ top: 200 });
+    const list = await data.targets({ top: 200, local: true });
     if (my !== panelToken) return;
     const ids = data.subtree(def, node);
+    // no firm list in the gap JSON: the local firms the target list ranks at this gap link (--local)
+    const localRows = (list.local || []).filter((r) => (r.links || []).some((l) => ids.has(l.node)));
+    if (!lf && localRows.length) fill(localBox, el('h4', {}, t('local_firms')), el('p', { class: 'muted small' }, t('local_from_targets')),
+      el('ul', { class: 'firm-list' }, localRows.slice(0, 20).map((r) => el('li', {}, el('b', {}, r.name || r.enterprise), ' ',
+        el('span', { class: 'muted' }, shortRegion(r.region_name || r.region)), (r.labels || []).length ? ' ' : null,
+        (r.labels || []).map((l) => el('span', { class: 'tag' }, labelName(l)))))));
     const rows = (list.targets || []).filter((r) => (r.links || []).some((l) => ids.has(l.node))).slice(0, 10);
     const picked = new Set(addList());
     fill(targetsBox, el('h4', {}, t('top_targets')),

@@ -62,7 +62,8 @@ export async function renderTargets(host) {
   const fillRows = () => {
     const q = filter.value.trim().toLowerCase();
     fill(tbody, ...rows.filter((r) => !q || [r.name, r.enterprise, r.region_name, ...(r.labels || []).map(labelName), ...(r.links || []).map((l) => l.name)]
-      .some((s) => String(s || '').toLowerCase().includes(q))).map((r) => targetRow(r, picked)));
+      .some((s) => String(s || '').toLowerCase().includes(q))).flatMap((r, i, all) => (r._local && !(i > 0 && all[i - 1]._local)
+      ? [el('tr', { class: 'section' }, el('td', { colspan: 8 }, t('local_section'))), targetRow(r, picked)] : [targetRow(r, picked)])));
   };
   filter.addEventListener('input', debounce(() => { state.q = filter.value; fillRows(); }, 150));
   fillRows();
