@@ -119,12 +119,13 @@ export async function showFirm(id) {
   fill(dlg, el('p', {}, t('loading')));
   if (!dlg.open) dlg.showModal();
   try {
-    const f = await data.firm(id);
+    const [f, ch] = await Promise.all([data.firm(id), data.chains().catch(() => ({ chains: [] }))]);
+    const chainName = new Map((ch.chains || []).map((c) => [c.id, nm(c, c.id)]));
     fill(dlg, 
       el('div', { class: 'panel-head' }, el('h3', {}, f.name || f.id), el('button', { class: 'close', onclick: () => dlg.close() }, '×')),
       el('p', {}, `${f.id} · ${f.region_name || f.region} · ${t('revenue')} ${f.revenue == null ? '–' : int(f.revenue)}`),
       el('div', { class: 'labels' }, (f.labels || []).map((l) => el('span', { class: 'tag' }, labelName(l)))),
       el('table', { class: 'facts' }, el('tr', {}, el('th', {}, t('chain')), el('th', {}, t('links')), el('th', {}, t('weight'))),
-        (f.links || []).map((l) => el('tr', {}, el('td', {}, l.chain), el('td', {}, l.node_name || l.node), el('td', { class: 'num' }, num(l.weight, 2))))));
+        (f.links || []).map((l) => el('tr', {}, el('td', {}, chainName.get(l.chain) || l.chain), el('td', {}, l.node_name || l.node), el('td', { class: 'num' }, num(l.weight, 2))))));
   } catch (e) { fill(dlg, el('p', { class: 'error' }, String(e.message || e)), el('button', { onclick: () => dlg.close() }, t('close'))); }
 }
