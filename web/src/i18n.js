@@ -62,6 +62,10 @@ const S = {
   level_2: ['区县级', 'District'],
   map_note: ['示意图：每格一个省级行政区，按大致地理方位排列，非地图；虚线框为所选地区，橙框为所选重点区域。', 'Tile grid: one tile per province placed by rough geography, not a map; dashed = the chosen region, orange = selected groups.'],
   map_targets: ['该环节目标企业（橙色 = 所选区域）', 'Targets at this link (orange = selected groups)'],
+  group_jingjinji: ['京津冀', 'Beijing-Tianjin-Hebei'],
+  group_yangtze_delta: ['长三角', 'Yangtze River Delta'],
+  group_gba: ['粤港澳大湾区', 'Greater Bay Area'],
+  group_us_eu_jp_kr: ['欧美日韩', 'US, EU, Japan, Korea'],
   map_no_data: ['无企业', 'no firm'],
   share: ['产能占比', 'Capacity share'],
   count: ['企业数', 'Firms'],
@@ -117,6 +121,11 @@ export function nm(o, fallback) {
   if (!o) return fallback ?? '';
   if (lang === 'en' && o.name_en) return o.name_en;
   return o.name || o.node_name || o.region_name || fallback || o.id || o.node || '';
+}
+// A source-region group's label: our translation when we have one, else the server's name.
+export function groupName(g) {
+  const k = 'group_' + g.id;
+  return S[k] ? t(k) : g.name || g.id;
 }
 export function applyStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);

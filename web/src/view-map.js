@@ -4,7 +4,7 @@
 // needs neither and shows shares without distorting them by area. Deeper levels (city/district) are
 // shown as a ranked bar chart.
 import { echarts } from './charts.js';
-import { t, nm, getLang } from './i18n.js';
+import { t, nm, getLang, groupName } from './i18n.js';
 import { state, set } from './state.js';
 import * as data from './data.js';
 import { fill, el, pct, int, num, shortRegion, STATUS_COLOR, statusKey, statusLabel } from './util.js';
@@ -64,12 +64,12 @@ export async function renderMap(host) {
   const chips = el('div', { class: 'group-chips' }, groups.map((g) => el('button', {
     class: 'chip-btn' + (sel.has(g.id) ? ' on' : ''), 'aria-pressed': sel.has(g.id) ? 'true' : 'false',
     onclick: () => { const s = groupsSelected(); s.has(g.id) ? s.delete(g.id) : s.add(g.id); set({ from: [...s].join(',') }); },
-  }, getLang() === 'en' ? g.id : g.name || g.id)));
+  }, groupName(g))));
   const byRegion = new Map((pres0.regions || []).map((r) => [String(r.region), r]));
   const totals = groups.filter((g) => sel.has(g.id)).map((g) => {
     let count = 0, share = 0;
     for (const m of g.members || []) { const r = byRegion.get(String(m)); if (r) { count += r.count || 0; share += r.share || 0; } }
-    return el('div', { class: 'group-total' }, t('map_group_total', { group: getLang() === 'en' ? g.id : g.name, count: int(count), share: pct(share) }));
+    return el('div', { class: 'group-total' }, t('map_group_total', { group: groupName(g), count: int(count), share: pct(share) }));
   });
   const g = gap.get(node);
   const tileChart = el('div', { class: 'chart tile-chart', 'data-testid': 'tile-map' });

@@ -1,5 +1,5 @@
 // View 3: 目标企业库 — the ranked list; weight sliders re-rank live through the API; portfolio; Excel.
-import { t, nm, getLang } from './i18n.js';
+import { t, nm, getLang, groupName } from './i18n.js';
 import { state, set, RANK_WEIGHTS, addList } from './state.js';
 import * as data from './data.js';
 import { xlsxUrl } from './api.js';
@@ -38,7 +38,7 @@ export async function renderTargets(host) {
   const chips = el('div', { class: 'group-chips' }, groups.map((g) => el('button', {
     class: 'chip-btn' + (sel.has(g.id) ? ' on' : ''),
     onclick: () => { const s = new Set(sel); s.has(g.id) ? s.delete(g.id) : s.add(g.id); set({ from: [...s].join(',') }); },
-  }, getLang() === 'en' ? g.id : g.name)));
+  }, groupName(g))));
   const filter = el('input', { type: 'search', placeholder: t('filter'), value: state.q || '', 'data-testid': 'target-filter' });
   const kIn = el('input', { type: 'number', min: 1, max: 50, value: state.k || 5, style: { width: '4em' } });
   const portBox = el('div', { class: 'portfolio-result' });
