@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of `chaingap serve` with wrk on loopback (bench/README.md, "HTTP server"): starts the
 # server on a free port over DATA, checks each URL answers 200, then runs wrk for DURATION per URL and
-# prints requests/s, p50/p99 latency and the error counts. Bounded: wrk -d DURATION per URL.
+# prints requests/s, p50/p99 latency and the error counts (wrk counts a reply slower than 30 s as a
+# timeout error). Bounded: wrk -d DURATION per URL.
 # usage: bench/serve_load.sh CHAINGAP DATA [DURATION=10s] [THREADS=2] [CONNECTIONS=8] [SERVER_THREADS=2]
 set -euo pipefail
 cli=${1:?chaingap binary}; data=${2:?dataset folder}; dur=${3:-10s}; t=${4:-2}; c=${5:-8}; st=${6:-2}
@@ -20,6 +21,6 @@ for path in "/api/gaps?region=500000&chain=semiconductor" \
   [ "$code" = 200 ] || { echo "$path: HTTP $code"; exit 1; }
   bytes=$(curl -s "$base$path" | wc -c)
   echo "== $path ($bytes bytes)"
-  wrk -t"$t" -c"$c" -d"$dur" --latency "$base$path" |
+  wrk -t"$t" -c"$c" -d"$dur" --timeout 30s --latency "$base$path" |
     grep -E 'Requests/sec|Latency  |^ +50%|^ +99%|Non-2xx|Socket errors|requests in'
 done

@@ -38,7 +38,8 @@ namespace {
 constexpr std::size_t kMaxBody = 1 << 20;          // 1 MiB: a what-if list of thousands of ids
 constexpr int kReadTimeoutSeconds = 10;           // a client that stops sending is dropped
 constexpr int kWriteTimeoutSeconds = 30;          // a client that stops reading is dropped
-constexpr int kKeepAliveSeconds = 5;
+constexpr int kKeepAliveSeconds = 2;   // a worker serves one connection at a time: idle ones go soon
+constexpr int kThreadsPerCore = 4;      // workers mostly wait on keep-alive sockets (a browser opens ~6)
 constexpr int kMaxThreads = 64;
 
 // Options the server decides itself: the dataset is fixed at start, the format by the endpoint, and
@@ -305,7 +306,7 @@ const std::vector<api::OptionSpec>& serve_options() {
         s.push_back({"host", api::OptionKind::text, "HOST", "address to listen on (default 127.0.0.1: this machine only)"});
         s.push_back({"port", api::OptionKind::count, "PORT", "TCP port (default 8080; 0: any free port, printed)"});
         s.push_back({"web", api::OptionKind::text, "DIR", "the built web app to serve (default: the build's web/)"});
-        s.push_back({"threads", api::OptionKind::count, "N", "worker threads (default: the number of cores, at least 2)"});
+        s.push_back({"threads", api::OptionKind::count, "N", "worker threads (default: 4 per core, at least 8; each serves one connection at a time)"});
         return s;
     }();
     return o;
@@ -324,7 +325,7 @@ int serve(const api::Options& o) {
     const std::string host = o.get("host").value_or("127.0.0.1");
     const long long port = o.count("port").value_or(8080);
     if (port > 65535) throw UsageError("--port must be at most 65535, got " + std::to_string(port));
-    const unsigned hw = std::max(2u, std::thread::hardware_concurrency());
+    const unsigned hw = std::max(8u, kThreadsPerCore * std::thread::hardware_concurrency());
     const int threads = static_cast<int>(std::clamp<long long>(o.count("threads", 1).value_or(hw), 1, kMaxThreads));
     const fs::path web = web_root(o);
     const auto data = api::DataRequest::parse(o);

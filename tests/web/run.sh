@@ -16,7 +16,7 @@ if [ ! -d "$HERE/node_modules/playwright-core" ]; then
         skip "playwright-core is not installed and npm ci failed (run: cd tests/web && npm ci)"
 fi
 LOG=$(mktemp)
-"$CLI" serve --data "$DATA" --port 0 --web "$WEB" >"$LOG" 2>&1 &
+"$CLI" serve --data "$DATA" --port 0 --web "$WEB" --threads 8 >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -f "$LOG"' EXIT
 i=0
