@@ -3,9 +3,9 @@
 # server on a free port over DATA, checks each URL answers 200, then runs wrk for DURATION per URL and
 # prints requests/s, p50/p99 latency and the error counts (wrk counts a reply slower than 30 s as a
 # timeout error). Bounded: wrk -d DURATION per URL.
-# usage: bench/serve_load.sh CHAINGAP DATA [DURATION=10s] [THREADS=2] [CONNECTIONS=8] [SERVER_THREADS=2]
+# usage: bench/serve_load.sh CHAINGAP DATA [DURATION=10s] [THREADS=2] [CONNECTIONS=8] [SERVER_THREADS=8]
 set -euo pipefail
-cli=${1:?chaingap binary}; data=${2:?dataset folder}; dur=${3:-10s}; t=${4:-2}; c=${5:-8}; st=${6:-2}
+cli=${1:?chaingap binary}; data=${2:?dataset folder}; dur=${3:-10s}; t=${4:-2}; c=${5:-8}; st=${6:-8}
 log=$(mktemp)
 "$cli" serve --data "$data" --port 0 --threads "$st" >"$log" 2>&1 &
 pid=$!
