@@ -1,6 +1,7 @@
 // The `chaingap` command line: a thin shell over the request layer (engine api/). argv → Options
 // (by the command's declared options) → the request → its report → the renderer of --format →
 // stdout or --out FILE (atomically). No parsing rule, default or computation lives here.
+// `chaingap serve` is the HTTP front end (apps/server), dispatched from here.
 #include <algorithm>
 #include <exception>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include "chaingap/api/requests.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
+#include "serve.hpp"
 
 namespace {
 using namespace chaingap;
@@ -63,6 +65,27 @@ void print_overview() {
     for (const auto& c : cmds)
         std::cout << "  " << c.name << std::string(c.name.size() < 10 ? 10 - c.name.size() : 1, ' ') << c.summary
                   << "\n";
+    std::cout << "  serve     the web app (产业链图谱, 招商地图, 目标企业库) and its JSON API over a dataset\n";
+}
+
+// Runs `body`, printing an error the way every command does: one line, exit 2 (1 for an internal error).
+template <class F>
+int guarded(const std::string& name, F&& body) {
+    try {
+        return body();
+    } catch (const InputError& e) {
+        std::cerr << "chaingap " << name << ": error: " << e.what() << "\n";
+        return 2;
+    } catch (const UsageError& e) {
+        std::cerr << "chaingap " << name << ": error: " << e.what() << "\n";
+        return 2;
+    } catch (const ConvergenceError& e) {
+        std::cerr << "chaingap " << name << ": error: " << e.what() << "\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "chaingap " << name << ": internal error: " << e.what() << "\n";
+        return 1;
+    }
 }
 }  // namespace
 
@@ -76,6 +99,16 @@ int main(int argc, char** argv) {
         std::cout << "chaingap " CHAINGAP_VERSION "\n";
         return 0;
     }
+    const bool wants_help = std::find(args.begin() + 1, args.end(), "--help") != args.end() ||
+                            std::find(args.begin() + 1, args.end(), "-h") != args.end();
+    if (args[0] == "serve") {
+        if (wants_help) {
+            std::cout << server::serve_usage();
+            return 0;
+        }
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        return guarded("serve", [&] { return server::serve(parse_argv(rest, server::serve_options())); });
+    }
     const auto& cmds = api::commands();
     auto it = std::find_if(cmds.begin(), cmds.end(), [&](const api::Command& c) { return c.name == args[0]; });
     if (it == cmds.end()) {
@@ -83,24 +116,9 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (std::find(rest.begin(), rest.end(), "--help") != rest.end() ||
-        std::find(rest.begin(), rest.end(), "-h") != rest.end()) {
+    if (wants_help) {
         std::cout << it->usage;
         return 0;
     }
-    try {
-        return run(*it, rest);
-    } catch (const InputError& e) {
-        std::cerr << "chaingap " << it->name << ": error: " << e.what() << "\n";
-        return 2;
-    } catch (const UsageError& e) {
-        std::cerr << "chaingap " << it->name << ": error: " << e.what() << "\n";
-        return 2;
-    } catch (const ConvergenceError& e) {
-        std::cerr << "chaingap " << it->name << ": error: " << e.what() << "\n";
-        return 2;
-    } catch (const std::exception& e) {
-        std::cerr << "chaingap " << it->name << ": internal error: " << e.what() << "\n";
-        return 1;
-    }
+    return guarded(it->name, [&] { return run(*it, rest); });
 }

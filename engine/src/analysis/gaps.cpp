@@ -37,7 +37,7 @@ LinkStatus status_without_firms(const Dataset& ds) {
 
 RegionId require_region(const Dataset& ds, std::string_view id) {
     if (auto r = ds.regions.find(id)) return *r;
-    throw UsageError("unknown region '" + std::string(id) +
+    throw NotFoundError("unknown region '" + std::string(id) +
                      "': no enterprise of the dataset lies in it and regions.csv does not list it");
 }
 
@@ -46,7 +46,7 @@ ChainId require_chain(const Dataset& ds, std::string_view id) {
     std::string known;
     for (std::size_t i = 0; i < ds.chains.size() && i < 8; ++i) known += (i ? ", " : "") + ds.chains[i].id;
     if (ds.chains.size() > 8) known += ", …";
-    throw UsageError("unknown chain '" + std::string(id) + "' (known: " + known + "; `chaingap chains` lists all)");
+    throw NotFoundError("unknown chain '" + std::string(id) + "' (known: " + known + "; `chaingap chains` lists all)");
 }
 
 Benchmark region_benchmark(const Dataset& ds, RegionId region, const RegionPresence& local,

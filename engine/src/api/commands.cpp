@@ -131,6 +131,26 @@ std::vector<Command> build() {
                  "--format dot | dot -Tsvg > semiconductor.svg\n",
                  join({&data, &ChainsRequest::options(), &output}), Command::Uses::chains, true, run_with<ChainsRequest>});
     c.back().usage += "\n" + options_help(c.back().options);
+    c.push_back({"regions", "list the dataset's regions with their enterprise counts",
+                 "usage: chaingap regions --data DIR [--format table|json|csv|xlsx] [--out FILE]\n\n"
+                 "Every region of the dataset: id, name, parent, depth (0 = top level) and the enterprises in it\n"
+                 "and in the regions below it.\n",
+                 join({&data, &RegionsRequest::options(), &output}), Command::Uses::dataset, true, run_with<RegionsRequest>});
+    c.back().usage += "\n" + options_help(c.back().options);
+    c.push_back({"presence", "where a chain link's firms are: capacity and share by region (招商地图)",
+                 "usage: chaingap presence --data DIR --chain C --node N [--level L] [--format table|json|csv|xlsx] [--out FILE]\n\n"
+                 "For link N of chain C, every region at depth L (0 provinces, 1 cities, 2 counties) with at least\n"
+                 "one firm there: distinct firms, capacity (sum of attachment weight x size, size = revenue or 1;\n"
+                 "a region includes the regions below it) and its share of the national capacity, highest first;\n"
+                 "plus the source-region groups (京津冀, 长三角, 粤港澳大湾区 ...) with the members the dataset knows.\n",
+                 join({&data, &PresenceRequest::options(), &output}), Command::Uses::dataset, true, run_with<PresenceRequest>});
+    c.back().usage += "\n" + options_help(c.back().options);
+    c.push_back({"firm", "one enterprise: region, size, labels and its chain links",
+                 "usage: chaingap firm ID --data DIR [--format table|json|csv|xlsx] [--out FILE]\n\n"
+                 "The enterprise's id, name, region, revenue, employees, founding year, labels and the links it is\n"
+                 "attached to with their weights.\n",
+                 join({&data, &FirmRequest::options(), &output}), Command::Uses::dataset, true, run_with<FirmRequest>});
+    c.back().usage += "\n" + options_help(c.back().options);
     c.push_back({"import", "turn real data (ETO semiconductor chain, A-share listed companies) into a dataset folder",
                  "usage: chaingap import eto DIR --out DATASET [--force]\n"
                  "       chaingap import ashare ROOT --out DATASET [--force] [--coverage]\n\n"

@@ -140,6 +140,29 @@ struct ChainsRequest {
 };
 Response run(std::shared_ptr<const Dataset> ds, const ChainsRequest& r);
 
+// ---- regions, presence, firm: look-ups for the 招商地图 and the firm card -----------------------
+struct RegionsRequest {
+    static const std::vector<OptionSpec>& options();
+    static RegionsRequest parse(const Options& o);
+};
+Response run(std::shared_ptr<const Dataset> ds, const RegionsRequest& r);
+
+struct PresenceRequest {
+    std::string chain;
+    std::string node;
+    int level = 0;  // region depth: 0 provinces (top level), 1 cities, 2 counties
+    static const std::vector<OptionSpec>& options();
+    static PresenceRequest parse(const Options& o);
+};
+Response run(std::shared_ptr<const Dataset> ds, const PresenceRequest& r);
+
+struct FirmRequest {
+    std::string id;  // enterprise id
+    static const std::vector<OptionSpec>& options();
+    static FirmRequest parse(const Options& o);  // positional: ID
+};
+Response run(std::shared_ptr<const Dataset> ds, const FirmRequest& r);
+
 // ---- import -------------------------------------------------------------------------------------
 struct ImportRequest {
     std::string source;  // eto | ashare

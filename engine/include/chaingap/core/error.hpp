@@ -32,6 +32,13 @@ public:
 
 // An iterative solver reached its iteration limit before its tolerance (LAGraph's
 // CONVERGENCE_FAILURE): an error, never a silent stop. Front ends report it like a UsageError.
+// A UsageError naming an id the dataset does not know (region, chain, link, enterprise). Front ends
+// that tell "no such thing" from "bad parameter" catch it first (the HTTP server: 404 vs 400).
+class NotFoundError : public UsageError {
+public:
+    using UsageError::UsageError;
+};
+
 class ConvergenceError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
