@@ -99,6 +99,15 @@ ChainGraph build_chain_graph(const Dataset& ds, const std::vector<NodeId>& nodes
     }
     ChainGraph g;
     g.nodes = nodes.size();
+    std::map<NodeId, std::int32_t> pid, gid;
+    for (NodeId n : nodes) {
+        const NodeId p = ds.nodes[n].parent;
+        const NodeId gp = p != kNone ? ds.nodes[p].parent : kNone;
+        g.parent.push_back(p == kNone ? -1 : pid.emplace(p, static_cast<std::int32_t>(pid.size())).first->second);
+        g.grandparent.push_back(gp == kNone ? -1 : gid.emplace(gp, static_cast<std::int32_t>(gid.size())).first->second);
+    }
+    g.parents = static_cast<std::int32_t>(pid.size());
+    g.grandparents = static_cast<std::int32_t>(gid.size());
     g.offsets.assign(g.nodes + 1, 0);
     for (const auto& [ab, weight] : w) ++g.offsets[ab.first + 1];
     for (std::size_t i = 0; i < g.nodes; ++i) g.offsets[i + 1] += g.offsets[i];
@@ -169,7 +178,7 @@ std::vector<std::uint8_t> presence_rule(const std::vector<std::int32_t>& count, 
 
 std::shared_ptr<const EvalState> build_state(const Dataset& ds, const EvalSelection& sel, int year,
                                              const EvalParams& params, int history,
-                                             std::shared_ptr<const ChainGraph> graph) {
+                                             std::shared_ptr<const ChainGraph> graph, int annual) {
     if (!graph) graph = std::make_shared<const ChainGraph>(build_chain_graph(ds, sel.nodes, params.sibling_weight));
     auto s = std::make_shared<EvalState>();
     s->year = year;
@@ -187,6 +196,15 @@ std::shared_ptr<const EvalState> build_state(const Dataset& ds, const EvalSelect
         for (RegionId r = ds.enterprises.region[e]; r != kNone; r = ds.regions.parent(r))
             if (pos[r] >= 0) ++s->region_firms[pos[r]];
     }
+    {
+        std::map<RegionId, std::int32_t> gid;
+        for (RegionId r : sel.regions) {
+            const RegionId p = ds.regions.parent(r);
+            s->region_group.push_back(p == kNone ? -1
+                                                 : gid.emplace(p, static_cast<std::int32_t>(gid.size())).first->second);
+        }
+    }
+    for (int k = 1; k <= annual; ++k) s->annual.push_back(build_state(ds, sel, year - k, params, 0, graph));
     if (history > 0) {
         s->previous = build_state(ds, sel, year - static_cast<int>(params.horizon), params, history - 1, graph);
         s->activated.assign(s->count.size(), 0);
