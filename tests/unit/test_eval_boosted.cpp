@@ -3,6 +3,7 @@
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cmath>
 
 #include "chaingap/eval/boosted.hpp"
@@ -126,6 +127,8 @@ TEST_CASE("opportunities: Chongqing's missing links ranked, with reasons that ho
         }
         for (const Reason& x : it.drivers) CHECK(x.value > 0);
         CHECK(it.firms.size() <= 3);
+        // every similar region that has the link has a firm there to bring it (same_as aliases too)
+        if (!it.similar.empty()) CHECK_FALSE(it.firms.empty());
     }
     CHECK(me < sel.regions.size());
     CHECK_FALSE(r.items[0].drivers.empty());
@@ -136,6 +139,9 @@ TEST_CASE("opportunities: Chongqing's missing links ranked, with reasons that ho
     CHECK(doc["opportunities"].Size() == 10);
     CHECK(std::string(doc["opportunities"][0]["link"].GetString()) == r.items[0].node_key);
     CHECK(opportunities_to_table(r).find("重庆市") != std::string::npos);
+    const std::string csv = opportunities_to_csv(r);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 11);
+    CHECK(csv.rfind("region,rank,link,", 0) == 0);
 
     o.region = "nowhere";
     CHECK_THROWS_AS(opportunities(ds, o), UsageError);

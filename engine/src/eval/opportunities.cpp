@@ -129,14 +129,16 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
     for (std::size_t a = 0; a < ds.attachments.size(); ++a) {
         const EnterpriseId e = ds.attachments.enterprise[a];
         if (E.founded[e] == 0 || E.founded[e] > year || E.aggregate[e]) continue;
-        std::int32_t n = -1;
-        for (NodeId x = ds.attachments.node[a]; x != kNone && n < 0; x = ds.nodes[x].parent) n = local[x];
-        if (n < 0) continue;
         std::int32_t q = -1;
         for (RegionId x = E.region[e]; x != kNone && q < 0; x = ds.regions.parent(x)) q = rpos[x];
         if (q < 0) continue;
-        auto& v = firms_at[{static_cast<std::size_t>(q), static_cast<std::size_t>(n)}];
-        if (std::find(v.begin(), v.end(), e) == v.end()) v.push_back(e);
+        // the nodes the attachment counts toward: itself, ancestors, same_as aliases (as presence)
+        for (NodeId x : ds.node_targets.row(ds.canonical[ds.attachments.node[a]])) {
+            const std::int32_t n = local[x];
+            if (n < 0) continue;
+            auto& v = firms_at[{static_cast<std::size_t>(q), static_cast<std::size_t>(n)}];
+            if (std::find(v.begin(), v.end(), e) == v.end()) v.push_back(e);
+        }
     }
 
     const auto k = static_cast<std::size_t>(std::max(opt.reasons, 0));
@@ -157,9 +159,15 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
             return phi(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(n)) >
                    phi(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(n));
         });
-        for (std::size_t j = 0; j < std::min(k, idx.size()); ++j)
-            o.related.push_back({ds.node_key(sel.nodes[idx[j]]), ds.nodes[sel.nodes[idx[j]]].name,
+        for (std::size_t j = 0; j < idx.size() && o.related.size() < k; ++j) {
+            const NodeId x = sel.nodes[idx[j]];
+            // a same_as alias in another chain is the same link: list it once
+            if (std::any_of(o.related.begin(), o.related.end(),
+                            [&](const Reason& y) { return y.name == ds.nodes[x].name; }))
+                continue;
+            o.related.push_back({ds.node_key(x), ds.nodes[x].name,
                                  phi(static_cast<Eigen::Index>(idx[j]), static_cast<Eigen::Index>(n))});
+        }
         std::vector<std::size_t> regs;
         for (std::size_t q = 0; q < R; ++q)
             if (q != r && s.count[s.at(q, n)] > 0 && sim[q] > 0) regs.push_back(q);
@@ -239,6 +247,26 @@ std::string opportunities_to_json(const OpportunityResult& r) {
     w.EndArray();
     w.EndObject();
     return std::string(buf.GetString(), buf.GetSize()) + "\n";
+}
+
+std::string opportunities_to_csv(const OpportunityResult& r) {
+    auto cell = [](const std::string& v) {
+        if (v.find_first_of(",\"\n") == std::string::npos) return v;
+        std::string out = "\"";
+        for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    auto join = [&](const std::vector<Reason>& v) {
+        std::string out;
+        for (const Reason& x : v) out += (out.empty() ? "" : ";") + x.id;
+        return cell(out);
+    };
+    std::string out = "region,rank,link,name,score,related_links,similar_regions,drivers,firms\n";
+    for (const Opportunity& o : r.items)
+        out += cell(r.region_id) + "," + std::to_string(o.rank) + "," + cell(o.node_key) + "," + cell(o.node_name) + "," +
+               fmt(o.score, 6) + "," + join(o.related) + "," + join(o.similar) + "," + join(o.drivers) + "," +
+               join(o.firms) + "\n";
+    return out;
 }
 
 std::string opportunities_to_table(const OpportunityResult& r) {

@@ -56,6 +56,8 @@ struct OpportunityResult {
 OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& options);
 
 std::string opportunities_to_json(const OpportunityResult& result);
+// One row per link; reason lists as ';'-separated ids.
+std::string opportunities_to_csv(const OpportunityResult& result);
 // Aligned terminal table, Chinese headers.
 std::string opportunities_to_table(const OpportunityResult& result);
 
