@@ -134,6 +134,19 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
         } else {
             w.Null();
         }
+        if (m.vs_persistence) {
+            key(w, "vs_persistence");
+            const auto d = flatten(*m.vs_persistence);
+            w.StartObject();
+            key(w, "diff");
+            metric_object(w, [&](std::size_t i) { w.Double(d[i]); });
+            key(w, "ci");
+            if (m.vs_persistence_ci)
+                interval_object(w, *m.vs_persistence_ci);
+            else
+                w.Null();
+            w.EndObject();
+        }
         if (m.learned) {
             key(w, "learned");
             w.StartObject();
@@ -150,6 +163,26 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
             for (std::size_t f = 0; f < m.learned->features.size(); ++f) {
                 key(w, m.learned->features[f]);
                 w.Double(m.learned->coefficients(static_cast<Eigen::Index>(f + 1)));
+            }
+            w.EndObject();
+            w.EndObject();
+        }
+        if (m.boosted) {
+            key(w, "boosted");
+            w.StartObject();
+            key(w, "origins");
+            w.StartArray();
+            for (int o : m.boosted->origins) w.Int(o);
+            w.EndArray();
+            key(w, "training_examples");
+            w.Int64(m.boosted->training_examples);
+            key(w, "training_positives");
+            w.Int64(m.boosted->training_positives);
+            key(w, "importance");  // total gain per feature, summing to 1
+            w.StartObject();
+            for (std::size_t f = 0; f < m.boosted->features.size(); ++f) {
+                key(w, m.boosted->features[f]);
+                w.Double(m.boosted->importance[f]);
             }
             w.EndObject();
             w.EndObject();
