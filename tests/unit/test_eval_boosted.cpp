@@ -1,5 +1,6 @@
 // The boosted-trees model (training set from stacked origins before the cutoff, determinism, SHAP
-// contributions that add up to the score) and the 延链 opportunities of a region on the demo data.
+// contributions that add up to the score) and the 延链 opportunities of a region on the demo data
+// (with their report: JSON, the CSV machine columns, the Chinese text view).
 #include <rapidjson/document.h>
 
 #include <catch2/catch.hpp>
@@ -9,6 +10,7 @@
 #include "chaingap/eval/boosted.hpp"
 #include "chaingap/eval/opportunities.hpp"
 #include "chaingap/eval/protocol.hpp"
+#include "chaingap/report/opportunities.hpp"
 #include "chaingap/load/dataset_loader.hpp"
 #include "chaingap/core/error.hpp"
 #include "support/fixture.hpp"
@@ -134,14 +136,19 @@ TEST_CASE("opportunities: Chongqing's missing links ranked, with reasons that ho
     CHECK_FALSE(r.items[0].drivers.empty());
     CHECK_FALSE(r.items[0].similar.empty());
     rapidjson::Document doc;
-    doc.Parse(opportunities_to_json(r).c_str());
+    const Report rep = opportunities_report(r);
+    doc.Parse(render(rep, "json").c_str());
     REQUIRE_FALSE(doc.HasParseError());
     CHECK(doc["opportunities"].Size() == 10);
     CHECK(std::string(doc["opportunities"][0]["link"].GetString()) == r.items[0].node_key);
-    CHECK(opportunities_to_table(r).find("重庆市") != std::string::npos);
-    const std::string csv = opportunities_to_csv(r);
+    const std::string text = render(rep, "table");
+    CHECK(text.find("重庆市") != std::string::npos);
+    CHECK(text.find("已有的相关环节") != std::string::npos);
+    CHECK(text.find(r.items[0].node_name) != std::string::npos);
+    const std::string csv = render(rep, "csv");
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 11);
-    CHECK(csv.rfind("region,rank,link,", 0) == 0);
+    CHECK(csv.rfind("region,rank,link,name,chain,score,related_links,similar_regions,drivers,firms\n", 0) == 0);
+    CHECK(csv.find("已有的相关环节") == std::string::npos);  // people columns are not in the CSV
 
     o.region = "nowhere";
     CHECK_THROWS_AS(opportunities(ds, o), UsageError);

@@ -12,9 +12,6 @@
 #include "chaingap/eval/model.hpp"
 #include "chaingap/eval/state.hpp"
 #include "chaingap/core/error.hpp"
-#include "chaingap/core/json_writer.hpp"
-#include "chaingap/core/text.hpp"
-#include "chaingap/core/text_table.hpp"
 
 namespace chaingap {
 
@@ -49,7 +46,6 @@ std::string feature_label_zh(const std::string& f) {
 OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt) {
     opt.params.validate();
     const ModelInfo& model = require_model(opt.model);
-    if (opt.top < 1) throw UsageError("top must be at least 1");
     const RegionId region = require_region(ds, opt.region);
     int year = opt.year;
     if (year == 0)
@@ -96,7 +92,7 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
     }
     std::stable_sort(gaps.begin(), gaps.end(),
                      [&](std::size_t a, std::size_t b) { return scores[s.at(r, a)] > scores[s.at(r, b)]; });
-    if (gaps.size() > static_cast<std::size_t>(opt.top)) gaps.resize(static_cast<std::size_t>(opt.top));
+    if (opt.top > 0 && gaps.size() > opt.top) gaps.resize(opt.top);
 
     // reasons: proximity, region similarity, contributions, firms
     const Eigen::MatrixXd M = presence_matrix(s);
@@ -196,89 +192,6 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
         res.items.push_back(std::move(o));
     }
     return res;
-}
-
-namespace {
-void reasons_json(JsonWriter& w, const char* name, const std::vector<Reason>& v, const char* value_key) {
-    w.Key(name);
-    w.StartArray();
-    for (const Reason& x : v) {
-        w.StartObject();
-        json_kv(w, "id", x.id);
-        json_kv(w, "name", x.name);
-        json_kv(w, value_key, x.value);
-        w.EndObject();
-    }
-    w.EndArray();
-}
-std::string names(const std::vector<Reason>& v) {
-    std::string out;
-    for (const Reason& x : v) out += (out.empty() ? "" : "、") + x.name;
-    return out.empty() ? "—" : out;
-}
-}  // namespace
-
-std::string opportunities_to_json(const OpportunityResult& r) {
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
-    w.StartObject();
-    json_kv(w, "region", r.region_id);
-    json_kv(w, "region_name", r.region_name);
-    json_kv(w, "model", r.model);
-    json_kv(w, "year", static_cast<std::int64_t>(r.year));
-    json_kv(w, "regions_compared", static_cast<std::int64_t>(r.regions));
-    json_kv(w, "links", static_cast<std::int64_t>(r.links));
-    json_kv(w, "links_present", static_cast<std::int64_t>(r.links_present));
-    w.Key("opportunities");
-    w.StartArray();
-    for (const Opportunity& o : r.items) {
-        w.StartObject();
-        json_kv(w, "rank", static_cast<std::int64_t>(o.rank));
-        json_kv(w, "link", o.node_key);
-        json_kv(w, "name", o.node_name);
-        json_kv(w, "chain", o.chain_id);
-        json_kv(w, "score", o.score);
-        reasons_json(w, "related_links", o.related, "proximity");
-        reasons_json(w, "similar_regions", o.similar, "similarity");
-        reasons_json(w, "drivers", o.drivers, "contribution");
-        reasons_json(w, "firms", o.firms, "revenue");
-        w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-    return std::string(buf.GetString(), buf.GetSize()) + "\n";
-}
-
-std::string opportunities_to_csv(const OpportunityResult& r) {
-    auto cell = [](const std::string& v) {
-        if (v.find_first_of(",\"\n") == std::string::npos) return v;
-        std::string out = "\"";
-        for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return out + "\"";
-    };
-    auto join = [&](const std::vector<Reason>& v) {
-        std::string out;
-        for (const Reason& x : v) out += (out.empty() ? "" : ";") + x.id;
-        return cell(out);
-    };
-    std::string out = "region,rank,link,name,score,related_links,similar_regions,drivers,firms\n";
-    for (const Opportunity& o : r.items)
-        out += cell(r.region_id) + "," + std::to_string(o.rank) + "," + cell(o.node_key) + "," + cell(o.node_name) + "," +
-               fmt(o.score, 6) + "," + join(o.related) + "," + join(o.similar) + "," + join(o.drivers) + "," +
-               join(o.firms) + "\n";
-    return out;
-}
-
-std::string opportunities_to_table(const OpportunityResult& r) {
-    std::string out = r.region_name + "（" + r.region_id + "）延链机会：" + std::to_string(r.year) + " 年，模型 " +
-                      r.model + "；已有 " + std::to_string(r.links_present) + " / " + std::to_string(r.links) +
-                      " 个环节，与 " + std::to_string(r.regions) + " 个同级地区比较\n\n";
-    TextTable t({"排名", "环节", "得分", "已有的相关环节", "拥有该环节的相似地区", "主要因素", "可引进企业"},
-                {true, false, true, false, false, false, false});
-    for (const Opportunity& o : r.items)
-        t.add_row({std::to_string(o.rank), o.node_name, fmt(o.score, 3), names(o.related), names(o.similar),
-                   names(o.drivers), names(o.firms)});
-    return out + t.render();
 }
 
 }  // namespace chaingap

@@ -11,7 +11,9 @@
 //   drivers   for `boosted`, the largest positive per-feature contributions (SHAP) to its score
 //   firms     firms at n in those similar regions, largest revenue first: who could bring the link
 // Cost: one evaluation state and one model fit, O(R·N·(R + N)) for the reasons.
+// Writers: report/opportunities.hpp (JSON, table, text).
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,7 +27,7 @@ struct OpportunityOptions {
     std::string region;                // region id
     std::optional<std::string> chain;  // chain id; nullopt: every chain
     std::optional<int> level;          // depth in the parent tree; nullopt: leaves
-    int top = 20;                      // links listed
+    std::size_t top = 20;              // links listed; 0: all
     int reasons = 3;                   // entries per reason list
     std::string model = "boosted";
     int year = 0;                      // 0: latest founding year in the data
@@ -54,12 +56,6 @@ struct OpportunityResult {
 // Throws UsageError for an unknown region, chain or model, a year without data, or a model that
 // cannot be fitted on the history.
 OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& options);
-
-std::string opportunities_to_json(const OpportunityResult& result);
-// One row per link; reason lists as ';'-separated ids.
-std::string opportunities_to_csv(const OpportunityResult& result);
-// Aligned terminal table, Chinese headers.
-std::string opportunities_to_table(const OpportunityResult& result);
 
 // Chinese label of a boosted feature (the feature name itself when none).
 std::string feature_label_zh(const std::string& feature);
