@@ -58,6 +58,14 @@ pyb::list describe_params(const std::vector<Info>& table, const Params& defaults
 pyb::object run_request(const PyDataset& d, const std::string& command, const pyb::dict& options,
                         const pyb::kwargs& params, const std::vector<std::string>& positional = {});
 
+// The same request, its first table as a data frame: the table's machine columns (the CSV's) by
+// key, numbers as floats (empty cells NaN). pandas.DataFrame when pandas is importable, else a numpy
+// record array with the same column names.
+pyb::object run_request_frame(const PyDataset& d, const std::string& command, const pyb::dict& options,
+                              const pyb::kwargs& params, const std::vector<std::string>& positional = {});
+// {name: sequence} → pandas.DataFrame, or a numpy record array without pandas.
+pyb::object to_frame(const pyb::dict& columns);
+
 // Calls set(name, value) for every keyword argument (the setters reject unknown names and
 // out-of-range values with UsageError, so no list of names or defaults lives here).
 template <class Set>

@@ -36,6 +36,8 @@ for f in table json csv; do
     run demo.targets.local.$f targets --data $demo --region 500000 --chain semiconductor --local --from-regions yangtze_delta,gba --top 10 --format $f
     run demo.targets.all.$f targets --data $demo --region 500000 --top 0 --format $f
     run demo.portfolio.$f targets --data $demo --region 500000 --chain semiconductor --portfolio 5 --format $f
+    run demo.opportunities.$f opportunities --data $demo --region 500000 --top 10 --format $f
+    run demo.opportunities.yubei.$f opportunities --data $demo --region 500112 --chain semiconductor --top 5 --format $f
     run demo.whatif.$f whatif --data $demo --region 500000 --chain semiconductor --add E0000042,E0000107 --format $f
 done
 run demo.gaps.csvbom gaps --data $demo --region 500000 --chain semiconductor --format csv --bom

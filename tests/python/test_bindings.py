@@ -7,8 +7,10 @@ Run with Debian's interpreter and the built module on the path, e.g.
 import json
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
+from unittest import mock
 
 import numpy as np
 
@@ -89,6 +91,71 @@ class BindingsVersusCli(unittest.TestCase):
         self.assertFalse(np.any(s["target"] & ~s["candidate"]))
         presence = self.ds.presence_matrix()
         self.assertEqual(presence["count"].shape, (len(self.ds.regions), len(self.ds.nodes)))
+
+    def test_opportunities_match_cli(self):
+        got = self.ds.opportunities("500000", chain="semiconductor", top=5, boost_rounds=40)
+        want = cli_json("opportunities", "--data", DEMO, "--region", "500000", "--chain", "semiconductor", "--top", "5",
+                        "--param", "boost_rounds=40")
+        self.assertEqual(got, want)
+        self.assertEqual(got["model"], "boosted")  # the request's default model
+        self.assertEqual([o["rank"] for o in got["opportunities"]], [1, 2, 3, 4, 5])
+        scores = [o["score"] for o in got["opportunities"]]
+        self.assertEqual(scores, sorted(scores, reverse=True))
+        with self.assertRaises(chaingap.UsageError):
+            self.ds.opportunities("500000", model="nope")
+
+    def test_opportunities_as_frame(self):
+        got = self.ds.opportunities("500000", chain="semiconductor", top=5, model="density")
+        frame = self.ds.opportunities("500000", chain="semiconductor", top=5, model="density", as_frame=True)
+        self.assertEqual(list(frame["link"]), [o["link"] for o in got["opportunities"]])
+        self.assertEqual(list(frame["name"]), [o["name"] for o in got["opportunities"]])
+        self.assertEqual(list(frame.columns)[:6], ["region", "rank", "link", "name", "chain", "score"])
+
+    def test_model_scores_as_frame_has_names(self):
+        import pandas as pd
+        s = self.ds.model_scores("density", 2015, horizon=3, chain="semiconductor")
+        f = self.ds.model_scores("density", 2015, horizon=3, chain="semiconductor", as_frame=True)
+        self.assertIsInstance(f, pd.DataFrame)
+        R, N = s["scores"].shape
+        self.assertEqual(len(f), R * N)
+        self.assertEqual(list(f.columns),
+                         ["region", "region_name", "link", "link_name", "score", "candidate", "target"])
+        np.testing.assert_array_equal(f["score"].to_numpy(), s["scores"].ravel())
+        np.testing.assert_array_equal(f["candidate"].to_numpy(), s["candidate"].ravel())
+        q, n = R - 1, 7
+        row = q * N + n
+        self.assertEqual(f["region"].iloc[row], s["regions"][q])
+        self.assertEqual(f["region_name"].iloc[row], s["region_names"][q])
+        self.assertEqual(f["link"].iloc[row], s["nodes"][n])
+        self.assertEqual(f["link_name"].iloc[row], s["node_names"][n])
+        self.assertTrue(all(name for name in s["region_names"]))  # names, not bare ids
+        self.assertNotEqual(s["region_names"], s["regions"])
+
+    def test_evaluate_as_frame(self):
+        import pandas as pd
+        kw = dict(horizon=3, chain="semiconductor", models=["density", "persistence", "cn"], bootstrap=20)
+        ev = self.ds.evaluate(2015, **kw)
+        f = self.ds.evaluate(2015, as_frame=True, **kw)
+        self.assertIsInstance(f, pd.DataFrame)
+        self.assertEqual(list(f["model"]), ["density", "persistence", "cn"])
+        for i, m in enumerate(ev["models"]):
+            self.assertAlmostEqual(f["pr_auc"].iloc[i], m["pr_auc"], places=5)
+            self.assertAlmostEqual(f["pr_auc_vs_density"].iloc[i], m["vs_density"]["diff"]["pr_auc"], places=5)
+            self.assertAlmostEqual(f["pr_auc_vs_persistence"].iloc[i], m["vs_persistence"]["diff"]["pr_auc"],
+                                   places=5)
+            self.assertAlmostEqual(f["pr_auc_low"].iloc[i], m["ci"]["pr_auc"][0], places=5)
+        self.assertEqual(f["pr_auc_vs_persistence"].iloc[1], 0.0)
+
+    def test_frames_without_pandas_are_numpy_record_arrays(self):
+        with mock.patch.dict(sys.modules, {"pandas": None}):
+            f = self.ds.evaluate(2015, horizon=3, chain="semiconductor", models=["density"], bootstrap=0,
+                                 as_frame=True)
+            s = self.ds.model_scores("density", 2015, horizon=3, chain="semiconductor", as_frame=True)
+        self.assertIsInstance(f, np.recarray)
+        self.assertEqual(list(f["model"]), ["density"])
+        self.assertTrue(np.isnan(f["pr_auc_low"][0]))  # no bootstrap: empty interval cells are NaN
+        self.assertIsInstance(s, np.recarray)
+        self.assertIn("region_name", s.dtype.names)
 
     def test_errors_are_python_exceptions(self):
         with self.assertRaises(chaingap.UsageError):

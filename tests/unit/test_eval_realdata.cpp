@@ -42,4 +42,16 @@ TEST_CASE("A-share province x sw2021 L3 backtest matches docs/backtest.md", "[ev
     CHECK(r.positives == 219);
     CHECK(r.models[1].metrics.pr_auc == Approx(0.073).margin(0.0005));
     CHECK(r.models[2].metrics.pr_auc == Approx(0.113).margin(0.0005));
+
+    // boosted at cutoff 2015, horizon 6 (9,039 candidates, 524 activations), as in the doc's table
+    o.cutoff = 2015;
+    o.params.horizon = 6;
+    o.models = {"density", "persistence", "boosted"};
+    const EvalResult b = evaluate(ds, o);
+    CHECK(b.candidates == 9039);
+    CHECK(b.positives == 524);
+    REQUIRE(b.models[2].boosted);
+    CHECK(b.models[2].metrics.pr_auc > b.models[0].metrics.pr_auc);
+    CHECK(b.models[2].metrics.pr_auc == Approx(0.259).margin(0.0005));
+    CHECK(b.models[2].boosted->origins == std::vector<int>{2012, 2011, 2010, 2009});
 }

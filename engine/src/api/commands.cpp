@@ -122,6 +122,18 @@ std::vector<Command> build() {
                  join({&data, &EvaluateRequest::options(), &output}), Command::Uses::dataset, true, run_with<EvaluateRequest>});
     c.back().usage += "\n" + options_help(c.back().options) +
                       param_help("  parameters (--param NAME=VALUE):", eval_param_info(), EvalParams{}) + models;
+    c.push_back({"opportunities", "延链: the links a region lacks and is best placed to grow into, with reasons",
+                 "usage: chaingap opportunities --data DIR --region R [--chain C] [--level L] [--top K] [--model M]\n"
+                 "                              [--year YEAR] [--format table|json|csv|xlsx] [--out FILE]\n\n"
+                 "The links region R has no firm at, ranked by a backtested scoring model (trained only on the\n"
+                 "history before YEAR; default the model chosen by its mean rank across cutoffs in\n"
+                 "docs/backtest.md), against the regions at R's depth of the region tree. Each link comes with its\n"
+                 "reasons: the related links R has (co-location proximity), the regions most like R that have it,\n"
+                 "the model's largest feature contributions (boosted), and firms there that could bring it.\n",
+                 join({&data, &OpportunitiesRequest::options(), &output}), Command::Uses::dataset, true,
+                 run_with<OpportunitiesRequest>});
+    c.back().usage += "\n" + options_help(c.back().options) +
+                      param_help("  parameters (--param NAME=VALUE):", eval_param_info(), EvalParams{}) + models;
     c.push_back({"chains", "list the chain catalogue, or show one chain as a tree, DOT or JSON",
                  "usage: chaingap chains [list] [--data DIR] [--format table|json|csv|xlsx]\n"
                  "       chaingap chains show CHAIN [--data DIR] [--format table|dot|json]\n\n"

@@ -64,11 +64,6 @@ Complexity finish(const Reduced& red, Eigen::VectorXd eci, Eigen::VectorXd pci, 
     return c;
 }
 
-Eigen::VectorXd second_eigenvector_symmetric(const Eigen::MatrixXd& S) {
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(S);  // eigenvalues ascending
-    return es.eigenvectors().col(S.rows() - 2);
-}
-
 Eigen::VectorXd second_eigenvector_general(const Eigen::MatrixXd& A) {
     Eigen::EigenSolver<Eigen::MatrixXd> es(A);
     std::vector<Eigen::Index> order(static_cast<std::size_t>(A.rows()));
@@ -83,11 +78,27 @@ Complexity economic_complexity(const Eigen::MatrixXd& M) {
     const Reduced red = reduce(M);
     if (red.rows.size() < 2 || red.cols.size() < 2)
         return {Eigen::VectorXd::Zero(M.rows()), Eigen::VectorXd::Zero(M.cols())};
-    // A = D^{-1/2} M U^{-1/2}: A Aᵀ is similar to M̃, Aᵀ A to M̃'.
+    // A = D^{-1/2} M U^{-1/2}: A Aᵀ is similar to M̃, Aᵀ A to M̃'. Both share their non-zero
+    // eigenvalues, and their eigenvectors are A's singular vectors: only the Gram matrix of the
+    // smaller side is decomposed, the other side follows as u = A v / σ (v = Aᵀ u / σ).
     const Eigen::VectorXd dr = red.kr.cwiseSqrt().cwiseInverse(), dn = red.kn.cwiseSqrt().cwiseInverse();
     const Eigen::MatrixXd A = dr.asDiagonal() * red.M * dn.asDiagonal();
-    Eigen::VectorXd eci = dr.asDiagonal() * second_eigenvector_symmetric(A * A.transpose());
-    Eigen::VectorXd pci = dn.asDiagonal() * second_eigenvector_symmetric(A.transpose() * A);
+    Eigen::VectorXd u, v;  // second left / right singular vectors of A
+    if (A.cols() <= A.rows()) {
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(A.transpose() * A);  // ascending
+        const Eigen::Index k = A.cols() - 2;
+        v = es.eigenvectors().col(k);
+        const double sigma = std::sqrt(std::max(es.eigenvalues()(k), 0.0));
+        u = sigma > 0 ? Eigen::VectorXd(A * v / sigma) : Eigen::VectorXd::Zero(A.rows());
+    } else {
+        Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(A * A.transpose());
+        const Eigen::Index k = A.rows() - 2;
+        u = es.eigenvectors().col(k);
+        const double sigma = std::sqrt(std::max(es.eigenvalues()(k), 0.0));
+        v = sigma > 0 ? Eigen::VectorXd(A.transpose() * u / sigma) : Eigen::VectorXd::Zero(A.cols());
+    }
+    Eigen::VectorXd eci = dr.asDiagonal() * u;
+    Eigen::VectorXd pci = dn.asDiagonal() * v;
     return finish(red, std::move(eci), std::move(pci), M.rows(), M.cols());
 }
 

@@ -38,7 +38,7 @@ const std::vector<std::string>& learned_features() {
         std::vector<std::string> out;
         for (const auto& m : model_table()) {
             const std::string name = m.name;
-            if (name != "random" && name != "learned") out.push_back(name);
+            if (name != "random" && name != "learned" && name != "boosted") out.push_back(name);
         }
         return out;
     }();

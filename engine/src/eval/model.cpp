@@ -1,6 +1,7 @@
 #include "chaingap/eval/model.hpp"
 
 #include "chaingap/eval/baselines.hpp"
+#include "chaingap/eval/boosted.hpp"
 #include "chaingap/eval/complexity.hpp"
 #include "chaingap/eval/density.hpp"
 #include "chaingap/eval/learned.hpp"
@@ -28,6 +29,8 @@ const std::vector<ModelInfo>& model_table() {
         {"ra", "resource allocation on the region-link bipartite graph", ra_scores},
         {"probs", "mass diffusion ProbS (Zhou et al. 2007)", probs_scores},
         {"learned", "logistic regression over the other models, trained before the cutoff", learned_scores},
+        {"boosted", "gradient-boosted trees on gravity, hierarchy and relatedness features, stacked origins",
+         boosted_scores},
     };
     return table;
 }

@@ -26,6 +26,20 @@ const std::vector<EvalParamInfo>& eval_param_info() {
         {"max_iterations", &EvalParams::max_iterations, 1, 1e6, true,
          "iteration limit of the solvers; reaching it is an error"},
         {"l2", &EvalParams::l2, 0, 1e6, false, "learned: ridge penalty of the logistic regression"},
+        {"boost_origins", &EvalParams::boost_origins, 1, 30, true, "boosted: training origins stacked"},
+        {"boost_label_window", &EvalParams::boost_label_window, 1, 20, true,
+         "boosted: years after each origin in which its labels count"},
+        {"boost_feature_window", &EvalParams::boost_feature_window, 1, 20, true,
+         "boosted: years of recent entries in the features"},
+        {"boost_base_rate", &EvalParams::boost_base_rate, 0, 0.5, false,
+         "boosted: each origin's positives weighted to this rate (0: unweighted)"},
+        {"boost_rounds", &EvalParams::boost_rounds, 1, 5000, true, "boosted: boosting rounds"},
+        {"boost_depth", &EvalParams::boost_depth, 1, 12, true, "boosted: depth of each tree"},
+        {"boost_eta", &EvalParams::boost_eta, 1e-4, 1, false, "boosted: learning rate"},
+        {"boost_subsample", &EvalParams::boost_subsample, 0.05, 1, false, "boosted: share of rows per tree"},
+        {"boost_colsample", &EvalParams::boost_colsample, 0.05, 1, false, "boosted: share of features per tree"},
+        {"boost_min_child_weight", &EvalParams::boost_min_child_weight, 0, 1e6, false,
+         "boosted: minimum hessian weight in a leaf"},
     };
     return info;
 }

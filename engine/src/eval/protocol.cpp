@@ -71,7 +71,10 @@ EvalSetup prepare_evaluation(const Dataset& ds, const EvalOptions& opt) {
     s.selection.regions = select_regions(ds, opt.region_level, opt.cutoff);
     const bool learned =
         opt.models.empty() || std::find(opt.models.begin(), opt.models.end(), "learned") != opt.models.end();
-    s.state = build_state(ds, s.selection, opt.cutoff, opt.params, learned ? 2 : 1);
+    const bool boosted =
+        opt.models.empty() || std::find(opt.models.begin(), opt.models.end(), "boosted") != opt.models.end();
+    s.state = build_state(ds, s.selection, opt.cutoff, opt.params, learned ? 2 : 1, nullptr,
+                          boosted ? boosted_annual_history(opt.params) : 0);
     const std::vector<std::int32_t> later = counts_at(ds, s.selection, opt.cutoff + horizon);
     s.candidate.assign(later.size(), 0);
     s.target.assign(later.size(), 0);
@@ -145,9 +148,14 @@ EvalResult evaluate(const Dataset& ds, const EvalOptions& opt) {
     };
     std::vector<RankedList> lists;
     for (const std::string& name : names) {
-        lists.push_back(ranked(model_scores(setup, name, opt.params)));
         ModelResult mr;
         mr.model = name;
+        if (name == "boosted") {  // fitted once: scores and importances from the same ensemble
+            mr.boosted = fit_boosted(st, opt.params);
+            lists.push_back(ranked(mr.boosted->scores));
+        } else {
+            lists.push_back(ranked(model_scores(setup, name, opt.params)));
+        }
         mr.metrics = lists.back().evaluate();
         if (name == "learned") mr.learned = fit_learned(st, opt.params);
         res.models.push_back(std::move(mr));
@@ -162,11 +170,22 @@ EvalResult evaluate(const Dataset& ds, const EvalOptions& opt) {
         for (std::size_t j = 0; j < a.size(); ++j) d[j] = a[j] - b[j];
         mr.vs_density = unflatten(d);
     }
+    // Paired comparison with the persistence baseline, when it is among the models.
+    const auto persistence_it = std::find(names.begin(), names.end(), "persistence");
+    const std::size_t pers = static_cast<std::size_t>(persistence_it - names.begin());
+    if (persistence_it != names.end())
+        for (auto& mr : res.models) {
+            const auto a = flatten(mr.metrics), b = flatten(res.models[pers].metrics);
+            std::vector<double> d(a.size());
+            for (std::size_t j = 0; j < a.size(); ++j) d[j] = a[j] - b[j];
+            mr.vs_persistence = unflatten(d);
+        }
 
     const int B = static_cast<int>(opt.params.bootstrap);
     if (B > 0) {
         std::mt19937_64 rng(static_cast<std::uint64_t>(opt.params.seed));
-        std::vector<std::vector<std::vector<double>>> samples(names.size()), diffs(names.size());
+        std::vector<std::vector<std::vector<double>>> samples(names.size()), diffs(names.size()),
+            pdiffs(names.size());
         std::vector<double> w(st.regions);
         for (int b = 0; b < B; ++b) {
             std::fill(w.begin(), w.end(), 0.0);
@@ -180,10 +199,20 @@ EvalResult evaluate(const Dataset& ds, const EvalOptions& opt) {
                 samples[m].push_back(std::move(v));
                 diffs[m].push_back(std::move(d));
             }
+            if (persistence_it != names.end())
+                for (std::size_t m = 0; m < names.size(); ++m) {
+                    const auto& v = samples[m].back();
+                    const auto& q = samples[pers].back();
+                    std::vector<double> d(v.size());
+                    for (std::size_t j = 0; j < v.size(); ++j) d[j] = v[j] - q[j];
+                    pdiffs[m].push_back(std::move(d));
+                }
         }
         for (std::size_t m = 0; m < names.size(); ++m) {
             res.models[m].ci = percentile_interval(samples[m], opt.params.confidence);
             res.models[m].vs_density_ci = percentile_interval(diffs[m], opt.params.confidence);
+            if (persistence_it != names.end())
+                res.models[m].vs_persistence_ci = percentile_interval(pdiffs[m], opt.params.confidence);
         }
     }
     return res;

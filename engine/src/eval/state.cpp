@@ -109,7 +109,7 @@ std::vector<std::uint8_t> presence_rule(const std::vector<std::int32_t>& count, 
 
 std::shared_ptr<const EvalState> build_state(const Dataset& ds, const EvalSelection& sel, int year,
                                              const EvalParams& params, int history,
-                                             std::shared_ptr<const ChainGraph> graph) {
+                                             std::shared_ptr<const ChainGraph> graph, int annual) {
     if (!graph) graph = std::make_shared<const ChainGraph>(build_chain_graph(ds, sel.nodes, params.sibling_weight));
     auto s = std::make_shared<EvalState>();
     s->year = year;
@@ -127,6 +127,15 @@ std::shared_ptr<const EvalState> build_state(const Dataset& ds, const EvalSelect
         for (RegionId r = ds.enterprises.region[e]; r != kNone; r = ds.regions.parent(r))
             if (pos[r] >= 0) ++s->region_firms[pos[r]];
     }
+    {
+        std::map<RegionId, std::int32_t> gid;
+        for (RegionId r : sel.regions) {
+            const RegionId p = ds.regions.parent(r);
+            s->region_group.push_back(p == kNone ? -1
+                                                 : gid.emplace(p, static_cast<std::int32_t>(gid.size())).first->second);
+        }
+    }
+    for (int k = 1; k <= annual; ++k) s->annual.push_back(build_state(ds, sel, year - k, params, 0, graph));
     if (history > 0) {
         s->previous = build_state(ds, sel, year - static_cast<int>(params.horizon), params, history - 1, graph);
         s->activated.assign(s->count.size(), 0);

@@ -90,6 +90,15 @@ ChainGraph build_chain_graph(const Dataset& ds, const std::vector<NodeId>& nodes
     }
     ChainGraph g;
     g.nodes = nodes.size();
+    std::map<NodeId, std::int32_t> pid, gid;
+    for (NodeId n : nodes) {
+        const NodeId p = ds.nodes[n].parent;
+        const NodeId gp = p != kNone ? ds.nodes[p].parent : kNone;
+        g.parent.push_back(p == kNone ? -1 : pid.emplace(p, static_cast<std::int32_t>(pid.size())).first->second);
+        g.grandparent.push_back(gp == kNone ? -1 : gid.emplace(gp, static_cast<std::int32_t>(gid.size())).first->second);
+    }
+    g.parents = static_cast<std::int32_t>(pid.size());
+    g.grandparents = static_cast<std::int32_t>(gid.size());
     g.offsets.assign(g.nodes + 1, 0);
     for (const auto& [ab, weight] : w) ++g.offsets[ab.first + 1];
     for (std::size_t i = 0; i < g.nodes; ++i) g.offsets[i + 1] += g.offsets[i];

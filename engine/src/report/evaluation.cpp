@@ -134,6 +134,19 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
         } else {
             w.Null();
         }
+        if (m.vs_persistence) {
+            key(w, "vs_persistence");
+            const auto d = flatten(*m.vs_persistence);
+            w.StartObject();
+            key(w, "diff");
+            metric_object(w, [&](std::size_t i) { w.Double(d[i]); });
+            key(w, "ci");
+            if (m.vs_persistence_ci)
+                interval_object(w, *m.vs_persistence_ci);
+            else
+                w.Null();
+            w.EndObject();
+        }
         if (m.learned) {
             key(w, "learned");
             w.StartObject();
@@ -154,6 +167,26 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
             w.EndObject();
             w.EndObject();
         }
+        if (m.boosted) {
+            key(w, "boosted");
+            w.StartObject();
+            key(w, "origins");
+            w.StartArray();
+            for (int o : m.boosted->origins) w.Int(o);
+            w.EndArray();
+            key(w, "training_examples");
+            w.Int64(m.boosted->training_examples);
+            key(w, "training_positives");
+            w.Int64(m.boosted->training_positives);
+            key(w, "importance");  // total gain per feature, summing to 1
+            w.StartObject();
+            for (std::size_t f = 0; f < m.boosted->features.size(); ++f) {
+                key(w, m.boosted->features[f]);
+                w.Double(m.boosted->importance[f]);
+            }
+            w.EndObject();
+            w.EndObject();
+        }
         w.EndObject();
     }
     w.EndArray();
@@ -170,6 +203,9 @@ Table evaluation_table(const EvalResult& r) {
     for (const auto& n : metric_names())
         for (const char* suffix : {"_vs_density", "_vs_density_low", "_vs_density_high"})
             t.columns.push_back({n + suffix, n + suffix, 14, true});
+    for (const auto& n : metric_names())
+        for (const char* suffix : {"_vs_persistence", "_vs_persistence_low", "_vs_persistence_high"})
+            t.columns.push_back({n + suffix, n + suffix, 14, true});
     for (const ModelResult& m : r.models) {
         std::vector<Cell> row{Cell::str(m.model)};
         const auto v = flatten(m.metrics);
@@ -183,6 +219,12 @@ Table evaluation_table(const EvalResult& r) {
             row.push_back(m.vs_density ? Cell::num(d[j]) : Cell::none());
             row.push_back(m.vs_density_ci ? Cell::num(flatten(m.vs_density_ci->low)[j]) : Cell::none());
             row.push_back(m.vs_density_ci ? Cell::num(flatten(m.vs_density_ci->high)[j]) : Cell::none());
+        }
+        const auto p = m.vs_persistence ? flatten(*m.vs_persistence) : std::vector<double>(v.size(), 0.0);
+        for (std::size_t j = 0; j < v.size(); ++j) {
+            row.push_back(m.vs_persistence ? Cell::num(p[j]) : Cell::none());
+            row.push_back(m.vs_persistence_ci ? Cell::num(flatten(m.vs_persistence_ci->low)[j]) : Cell::none());
+            row.push_back(m.vs_persistence_ci ? Cell::num(flatten(m.vs_persistence_ci->high)[j]) : Cell::none());
         }
         t.add(std::move(row));
     }
@@ -207,7 +249,7 @@ std::vector<Block> evaluation_text(const Dataset& ds, const EvalResult& r) {
     out += "\n";
     Table t;
     for (const char* h : {"model", "ROC-AUC", "PR-AUC", "P@20", "P@100", "P@500", "R@100", "NDCG@100", "MRR",
-                          "PR-AUC - density"})
+                          "PR-AUC - density", "PR-AUC - persistence"})
         t.columns.push_back({h, h, 12, std::string_view(h) != "model"});
     for (const ModelResult& m : r.models) {
         const auto v = flatten(m.metrics);
@@ -215,7 +257,9 @@ std::vector<Block> evaluation_text(const Dataset& ds, const EvalResult& r) {
         t.add({Cell::str(m.model), Cell::num(v[0], 3), Cell::str(fmt(v[1], 3) + interval_text(m.ci, 1, 3)),
                Cell::num(v[3], 3), Cell::num(v[4], 3), Cell::num(v[5], 3), Cell::num(v[7], 3), Cell::num(v[10], 3),
                Cell::num(v[2], 3),
-               Cell::str(m.vs_density ? fmt(m.vs_density->pr_auc, 3) + interval_text(m.vs_density_ci, 1, 3) : "")});
+               Cell::str(m.vs_density ? fmt(m.vs_density->pr_auc, 3) + interval_text(m.vs_density_ci, 1, 3) : ""),
+               Cell::str(m.vs_persistence ? fmt(m.vs_persistence->pr_auc, 3) + interval_text(m.vs_persistence_ci, 1, 3)
+                                          : "")});
     }
     return {Block::line(out), Block::of(std::move(t))};
 }

@@ -11,6 +11,7 @@
 
 #include "chaingap/analysis/params.hpp"
 #include "chaingap/api/options.hpp"
+#include "chaingap/eval/opportunities.hpp"
 #include "chaingap/eval/protocol.hpp"
 #include "chaingap/model/dataset.hpp"
 #include "chaingap/rank/assess.hpp"
@@ -131,6 +132,14 @@ struct EvaluateRequest {
     static EvaluateRequest parse(const Options& o);
 };
 Response run(std::shared_ptr<const Dataset> ds, const EvaluateRequest& r);
+
+// ---- opportunities (延链) -------------------------------------------------------------------------
+struct OpportunitiesRequest {
+    OpportunityOptions opt;  // region, chain, level, top, model (default: the backtested best), year, params
+    static const std::vector<OptionSpec>& options();
+    static OpportunitiesRequest parse(const Options& o);
+};
+Response run(std::shared_ptr<const Dataset> ds, const OpportunitiesRequest& r);
 
 // ---- chains -------------------------------------------------------------------------------------
 struct ChainsRequest {

@@ -7,8 +7,10 @@
 //   ECI = the eigenvector of M̃ for its second-largest eigenvalue, standardised (mean 0, sd 1), signed
 //         to correlate positively with diversity; PCI likewise from M̃', signed so that a link's PCI
 //         correlates positively with the mean ECI of the regions that have it.
-//   Computed on the symmetric matrices D^{-1/2} M U⁻¹ Mᵀ D^{-1/2} (and the N×N analogue), which have
-//   the same eigenvalues, with Eigen's SelfAdjointEigenSolver: O(R³ + N³ + R·N·min(R,N)).
+//   Computed from A = D^{-1/2} M U^{-1/2}: A Aᵀ is similar to M̃ and Aᵀ A to M̃', and their
+//   eigenvectors are A's left and right singular vectors. Only the Gram matrix of the smaller side
+//   (min(R, N)², e.g. the 346 links rather than 3,010 counties) is decomposed with Eigen's
+//   SelfAdjointEigenSolver; the other side is u = A v / σ₂: O(R·N·min(R,N) + min(R,N)³).
 //   Regions with no link and links present nowhere are left out of the eigenproblem and get 0 (the
 //   mean). Fewer than two regions or links with presence: all 0.
 //   COG_rn = Σ_n' [φ_nn' / Σ_n'' φ_n''n'] (1 − M_rn') PCI_n' − (1 − ω_rn) PCI_n.

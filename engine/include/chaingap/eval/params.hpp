@@ -32,6 +32,17 @@ struct EvalParams {
     double max_iterations = 1000;  // reaching it is an error (ConvergenceError), never a silent stop
     // ---- learned combination ----
     double l2 = 1.0;  // ridge penalty of the logistic regression (on weights, not the intercept)
+    // ---- boosted trees (boosted.hpp); chosen on the 2009 and 2012 cutoffs only (docs/backtest.md) ----
+    double boost_origins = 4;         // training origins stacked: c − L, c − L − 1, …
+    double boost_label_window = 3;    // L: years after each origin in which its labels count
+    double boost_feature_window = 5;  // years of "recent" entries in the features
+    double boost_base_rate = 0.03;    // each origin's positives weighted to this rate (0: unweighted)
+    double boost_rounds = 300;        // boosting rounds (trees)
+    double boost_depth = 2;           // depth of each tree
+    double boost_eta = 0.03;          // learning rate
+    double boost_subsample = 0.8;     // share of rows drawn per tree (seeded)
+    double boost_colsample = 0.8;     // share of features drawn per tree (seeded)
+    double boost_min_child_weight = 20;  // minimum hessian weight in a leaf
 
     void validate() const;  // throws UsageError naming the parameter and its allowed range
 };

@@ -8,7 +8,8 @@
 //              window (cutoff − horizon, cutoff];
 //   metrics    metrics.hpp on the pooled candidate list (MRR per region); percentile-bootstrap
 //              intervals resample regions with replacement (seeded), the same resamples for every
-//              model, and give the paired difference of every metric against `density`.
+//              model, and give the paired difference of every metric against `density` (and
+//              against `persistence` when it is evaluated).
 // Cost: states O(A·T + R·N) each; models as documented in their headers; bootstrap
 // O(B · models · candidates) after one sort per model.
 #pragma once
@@ -18,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "chaingap/eval/boosted.hpp"
 #include "chaingap/eval/learned.hpp"
 #include "chaingap/eval/metrics.hpp"
 #include "chaingap/eval/params.hpp"
@@ -55,7 +57,11 @@ struct ModelResult {
     std::optional<MetricInterval> ci;          // when bootstrap > 0
     std::optional<RankingMetrics> vs_density;  // metrics − density's metrics
     std::optional<MetricInterval> vs_density_ci;
+    // metrics − persistence's (paired, same resamples), when `persistence` is among the models
+    std::optional<RankingMetrics> vs_persistence;
+    std::optional<MetricInterval> vs_persistence_ci;
     std::optional<LearnedModel> learned;  // the fitted weights of `learned`
+    std::optional<BoostedModel> boosted;  // importances and training set of `boosted`
 };
 
 struct EvalResult {

@@ -57,6 +57,12 @@ struct EvalState {
     // were activated in (year − horizon, year]: count there 0, count here > 0.
     std::shared_ptr<const EvalState> previous;
     std::vector<std::uint8_t> activated;
+    // Annual states year − 1, year − 2, … (only when the models need them, see
+    // EvalParams::annual_history and boosted.hpp); none of them has history of its own.
+    std::vector<std::shared_ptr<const EvalState>> annual;
+    // Per selected region: local index of its parent region among the selected regions' distinct
+    // parents (neighbourhood groups, e.g. the counties of one city); -1 without a parent.
+    std::vector<std::int32_t> region_group;
 
     std::size_t at(std::size_t r, std::size_t n) const { return r * nodes + n; }
 };
@@ -71,10 +77,10 @@ std::int64_t undated_enterprises(const Dataset& ds);
 std::vector<std::int32_t> counts_at(const Dataset& ds, const EvalSelection& sel, int year);
 
 // The state at `year` with `history` earlier states chained through `previous` (each `horizon`
-// years before the one above it).
+// years before the one above it) and `annual` states for year − 1 … year − annual.
 std::shared_ptr<const EvalState> build_state(const Dataset& ds, const EvalSelection& sel, int year,
                                              const EvalParams& params, int history,
-                                             std::shared_ptr<const ChainGraph> graph = nullptr);
+                                             std::shared_ptr<const ChainGraph> graph = nullptr, int annual = 0);
 
 // M from counts by the RCA rule above (exposed for tests).
 std::vector<std::uint8_t> presence_rule(const std::vector<std::int32_t>& count, std::size_t regions, std::size_t nodes,

@@ -9,7 +9,8 @@
 //                      self loops, in catalogue edge order (importance: reach and betweenness).
 //   ChainGraph         an undirected weighted CSR on a node selection: every flow edge joins the
 //                      projections of its ends (weights add up), links with the same parent are joined
-//                      with sibling_weight (eval: personalized PageRank, Katz).
+//                      with sibling_weight (eval: personalized PageRank, Katz); each node's parent and
+//                      grandparent group (eval: the boosted model's parent-industry features).
 // Complexity: subtree_leaves O(subtree); leaf_flow O(E · leaves per edge end²); build_chain_graph
 // O(N + E · projection² · log) — chain graphs have hundreds of links (PERF.md: BGL/CSR is right there).
 #pragma once
@@ -37,6 +38,10 @@ struct ChainGraph {
     std::vector<std::int64_t> offsets{0};
     std::vector<std::int32_t> targets;  // local node indices, sorted per row, no self loops
     std::vector<double> weights;
+    // Local index of each node's parent and grandparent in the `parent` tree, numbered over the
+    // distinct parents (grandparents) of the selected nodes; -1 when a node has none.
+    std::vector<std::int32_t> parent, grandparent;
+    std::int32_t parents = 0, grandparents = 0;  // number of distinct groups
     double degree(std::size_t i) const;  // weighted degree
 };
 ChainGraph build_chain_graph(const Dataset& ds, const std::vector<NodeId>& nodes, double sibling_weight);
