@@ -90,6 +90,9 @@ const std::vector<Endpoint>& endpoints() {
         {"GET", "/api/regions", "regions", {}},
         {"GET", "/api/presence", "presence", {}},
         {"GET", "/api/firms/{}", "firm", {}},
+        {"GET", "/api/compare", "compare", {}},
+        {"GET", "/api/leaderboard", "leaderboard", {}},
+        {"GET", "/api/opportunities", "opportunities", {}},
     };
     return e;
 }
@@ -204,6 +207,9 @@ private:
             options_from_body(o, cmd, req.body);
         else
             for (const auto& [k, v] : req.params) add_option(o, cmd, k, v);
+        // The endpoint fixes the format (a request may shape its report by it, e.g. the targets
+        // workbook always has the local-firms sheet); clients cannot set it (add_option refuses).
+        if (std::string(match->format) != "json") o.add("format", match->format);
         o.validate(cmd.options);
         const api::Response r = cmd.run(o, [this] { return ds_; });
         Reply out;
@@ -316,7 +322,7 @@ std::string serve_usage() {
     return "usage: chaingap serve --data DIR [--host 127.0.0.1] [--port 8080] [--web DIR] [--threads N]\n\n"
            "Loads the dataset once and serves the web app (产业链图谱, 招商地图, 目标企业库, what-if) and its JSON\n"
            "API: /api/chains, /api/chains/{id}, /api/gaps, /api/targets, /api/targets.xlsx, POST /api/whatif,\n"
-           "/api/regions, /api/presence, /api/firms/{id}. Each body is what the CLI prints with --format json;\n"
+           "/api/regions, /api/presence, /api/firms/{id}, /api/compare, /api/leaderboard, /api/opportunities. Each body is what the CLI prints with --format json;\n"
            "query keys are the command's options (docs/webapp.md). Stops on Ctrl-C.\n\n" +
            api::options_help(serve_options());
 }

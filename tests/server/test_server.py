@@ -184,6 +184,14 @@ class ServerTest(unittest.TestCase):
         self.assertAlmostEqual(sum(r["share"] for r in pres["regions"]), 1.0, places=6)
 
     # ---- errors: status and the CLI's message -----------------------------------------------------
+    def test_compare_leaderboard_opportunities(self):
+        self.same_as_cli(q("/api/compare", regions="500000,440000", chain=CHAIN),
+                         ["compare", "--regions", "500000,440000", "--chain", CHAIN])
+        self.same_as_cli(q("/api/leaderboard", within="500000", chain=CHAIN),
+                         ["leaderboard", "--within", "500000", "--chain", CHAIN])
+        self.same_as_cli(q("/api/opportunities", region=REGION, chain=CHAIN, top=5),
+                         ["opportunities", "--region", REGION, "--chain", CHAIN, "--top", "5"])
+
     def test_unknown_region_chain_firm(self):
         self.same_error(q("/api/gaps", region="999999", chain=CHAIN), ["gaps", "--region", "999999", "--chain", CHAIN], 404)
         self.same_error(q("/api/targets", region=REGION, chain="nochain"),

@@ -119,6 +119,13 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
         json_kv(w, "firm_share", l.firm_share);
         json_kv(w, "downstream_local", l.downstream_local);
         json_kv(w, "contribution", l.contribution);
+        // The firm's own evidence for this link (issue 9): what matched, by which rule, on what basis.
+        const bool has = l.attachment >= 0;
+        const auto a = static_cast<std::size_t>(l.attachment);
+        json_kv(w, "evidence", has ? ds.attachments.evidence(a) : std::string_view());
+        json_kv(w, "rule", has ? ds.attachments.rule(a) : std::string_view());
+        json_kv(w, "basis", has ? kAttachmentBasisNames[static_cast<std::size_t>(ds.attachments.basis(a))]
+                                : std::string_view());
         w.EndObject();
     }
     w.EndArray();
@@ -297,6 +304,8 @@ Table links_table(const Dataset& ds, const std::vector<std::pair<const char*, co
     col("firm_share", "全国产能占比", 12, true);
     col("downstream_local", "本地下游覆盖", 12, true);
     col("contribution", "得分贡献", 10, true);
+    col("evidence", "依据（企业产品）", 30, false);
+    col("rule", "匹配规则", 20, false);
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const auto& [which, r] = rows[i];
         for (const TargetLink& l : r->links) {
@@ -305,7 +314,9 @@ Table links_table(const Dataset& ds, const std::vector<std::pair<const char*, co
                    Cell::str(ds.enterprises.name[r->enterprise]), Cell::str(ds.chains[n.chain].name), Cell::str(n.id),
                    Cell::str(link_label(ds, l.node)), Cell::str(status_text(l.status, zh)), Cell::num(l.gap_score),
                    Cell::num(l.gap_closed), Cell::num(l.attachment_weight), Cell::num(l.firm_share),
-                   Cell::num(l.downstream_local), Cell::num(l.contribution)});
+                   Cell::num(l.downstream_local), Cell::num(l.contribution),
+                   Cell::str(l.attachment >= 0 ? std::string(ds.attachments.evidence(l.attachment)) : ""),
+                   Cell::str(l.attachment >= 0 ? std::string(ds.attachments.rule(l.attachment)) : "")});
         }
     }
     return t;
