@@ -74,9 +74,9 @@ TEST_CASE("status, until, region_source and the new labels load", "[io][status]"
     // Existing label bits did not move.
     CHECK(*label_bit("fortune500") == 0);
     CHECK(*label_bit("chain_leader") == 7);
-    CHECK(kLabelNamesZh[*label_bit("star_market")] == "科创板");
-    CHECK(kLabelNamesZh[*label_bit("bse")] == "北交所");
-    CHECK(kLabelNamesZh[*label_bit("chain_leader")] == "链主企业");
+    CHECK(kLabels[*label_bit("star_market")].name_zh == "科创板");
+    CHECK(kLabels[*label_bit("bse")].name_zh == "北交所");
+    CHECK(kLabels[*label_bit("chain_leader")].name_zh == "链主企业");
     // Time: E1 exists 2001..2018, not from its delisting year on.
     CHECK_FALSE(E.exists_at(e1, 2000));
     CHECK(E.exists_at(e1, 2001));

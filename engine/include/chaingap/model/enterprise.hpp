@@ -44,12 +44,6 @@ inline constexpr std::array<std::string_view, kLabelCount> kLabelNames = [] {
     return names;
 }();
 static_assert(kLabelCount <= 32, "EnterpriseTable::labels is a 32-bit mask");
-// Chinese display names, aligned with kLabelNames (for report writers).
-inline constexpr std::array<std::string_view, kLabelCount> kLabelNamesZh = [] {
-    std::array<std::string_view, kLabelCount> names{};
-    for (std::size_t i = 0; i < kLabelCount; ++i) names[i] = kLabels[i].name_zh;
-    return names;
-}();
 std::optional<int> label_bit(std::string_view name);
 
 // Whether a firm operates today (docs/formats.md `status`). A firm that is not active stays in the
