@@ -40,7 +40,7 @@ int run(const Args& args) {
     if (auto l = args.get("level")) o.level = integer("level", *l);
     if (auto l = args.get("region-level")) o.region_level = integer("region-level", *l);
     if (auto m = args.get("models")) o.models = parse_model_list(*m);
-    const Dataset ds = load_dataset(args.require("data"), load_options(args));
+    const Dataset ds = open_dataset(args.require("data"), load_options(args, false));
     EvalResult result;
     try {
         result = evaluate(ds, o);
@@ -62,7 +62,7 @@ std::string shortest(double v) {
 
 std::string help() {
     std::string s =
-        "usage: chaingap evaluate --data DIR --cutoff YEAR [--horizon Y] [--chain C --level L]\n"
+        "usage: chaingap evaluate --data DIR|FILE --cutoff YEAR [--horizon Y] [--chain C --level L]\n"
         "                         [--region-level D] [--models a,b,...] [--format table|json|csv] [--out FILE]\n\n"
         "Backtests the scoring models: which (region, link) pairs without a firm at the cutoff gain one\n"
         "within the horizon? State = enterprises founded <= cutoff (undated ones excluded); every pair\n"

@@ -12,7 +12,7 @@ int run(const Args& args) {
     const std::string format = format_of(args, {"table", "json", "csv"}, "table");
     const GapParams params = gap_params(args);
     const std::string region_id = args.require("region");
-    const Dataset ds = load_dataset(args.require("data"), load_options(args));
+    const Dataset ds = open_dataset(args.require("data"), load_options(args, false));
     const RegionId region = require_region(ds, region_id);
     std::optional<ChainId> chain;
     if (auto c = args.get("chain")) chain = require_chain(ds, *c);
@@ -32,7 +32,7 @@ int run(const Args& args) {
 
 const Registrar reg(Command{
     "gaps", "a region's missing, weak and single-point chain links, scored and explained",
-    std::string("usage: chaingap gaps --data DIR --region R [--chain C] [--format table|json|csv] [--out FILE]\n\n"
+    std::string("usage: chaingap gaps --data DIR|FILE --region R [--chain C] [--format table|json|csv] [--out FILE]\n\n"
                 "For region R (and every region inside it) and each chain, every link's status\n"
                 "(missing 缺链 / single_point 断链风险 / weak 弱链 / strong 强链 / absent_everywhere), its gap score\n"
                 "in [0,1] and the components behind it. Links are sorted by gap score, highest first.\n\n") +

@@ -31,7 +31,7 @@ int run(const Args& args) {
     if (auto k = args.get("portfolio")) portfolio = positive_int("portfolio", *k);
     q.include_local = args.flag("local");
     const std::string region_id = args.require("region");
-    const Dataset ds = load_dataset(args.require("data"), load_options(args));
+    const Dataset ds = open_dataset(args.require("data"), load_options(args));
     q.region = require_region(ds, region_id);
     if (auto c = args.get("chain")) q.chain = require_chain(ds, *c);
     if (auto f = args.get("from-regions")) q.from_regions = parse_source_regions(ds, *f);
@@ -64,7 +64,7 @@ const Registrar reg(Command{
     "targets",
     "ranked target firms (目标企业库) to fill a region's chain gaps, explained",
     std::string(
-        "usage: chaingap targets --data DIR --region R [--chain C] [--top K] [--weights FILE]\n"
+        "usage: chaingap targets --data DIR|FILE --region R [--chain C] [--top K] [--weights FILE]\n"
         "         [--from-regions LIST] [--local] [--portfolio K] [--format table|json|csv|xlsx] [--out FILE]\n\n"
         "Firms outside R attached to links where R has a gap (缺链/弱链/断链风险), ranked by a documented\n"
         "score: gap filled, strength at the link, local downstream demand, tier labels (世界500强, 中国500强,\n"

@@ -25,7 +25,7 @@ int run(const Args& args) {
     }
     if (ids.empty()) throw UsageError("option --add is required (see --help)");
     const std::string region_id = args.require("region");
-    const Dataset ds = load_dataset(args.require("data"), load_options(args));
+    const Dataset ds = open_dataset(args.require("data"), load_options(args, false));
     const RegionId region = require_region(ds, region_id);
     std::optional<ChainId> chain;
     if (auto c = args.get("chain")) chain = require_chain(ds, *c);
@@ -40,7 +40,7 @@ int run(const Args& args) {
 const Registrar reg(Command{
     "whatif",
     "the gap report as if some firms opened a branch in the region",
-    std::string("usage: chaingap whatif --data DIR --region R --add ENTERPRISE[,...] [--chain C]\n"
+    std::string("usage: chaingap whatif --data DIR|FILE --region R --add ENTERPRISE[,...] [--chain C]\n"
                 "         [--format table|json|csv|xlsx] [--out FILE]\n\n"
                 "Adds a branch \"E@R\" of each enterprise (same attachments, weights, size and labels) in R and\n"
                 "recomputes R's gap report with the benchmark frozen, so attracting a firm never makes another link\n"

@@ -7,11 +7,14 @@
 namespace chaingap::cli {
 
 inline const char* kDataHelp =
-    "  --data DIR         dataset folder (docs/formats.md); data/demo is the embedded synthetic demo\n"
+    "  --data DIR|FILE    dataset folder (docs/formats.md; data/demo is the embedded synthetic demo) or a\n"
+    "                     snapshot file written by `chaingap snapshot` (loads in a fraction of the time)\n"
     "  --catalogue DIR    chain catalogue to start from (default: the shipped chains/; '' for none)\n";
 
-inline LoadOptions load_options(const Args& args) {
+// `relations`: false for commands that never use relations.csv (it is then not read at all).
+inline LoadOptions load_options(const Args& args, bool relations = true) {
     LoadOptions o;
+    o.relations = relations;
     if (auto c = args.get("catalogue")) o.catalogue_dir = *c;
     return o;
 }

@@ -126,17 +126,16 @@ ChainGaps score_chain(const Dataset& ds, ChainId c, const std::vector<NodeImport
 }
 }  // namespace
 
-GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params,
-                       std::optional<double> frozen_benchmark) {
+GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>& imp, RegionId region,
+                            const RegionPresence& local, const RegionPresence& national,
+                            std::optional<ChainId> chain, const GapParams& params,
+                            std::optional<double> frozen_benchmark) {
     params.validate();
     GapReport rep;
     rep.region = region;
     rep.params = params;
-    const RegionPresence local = presence_in(ds, region);
-    const RegionPresence national = presence_in(ds, kNone);
     rep.local_enterprises = local.enterprises;
     rep.benchmark = frozen_benchmark ? Benchmark{*frozen_benchmark, "frozen"} : region_benchmark(ds, region, local, national);
-    const std::vector<NodeImportance> imp = compute_importance(ds, params);
     for (ChainId c = 0; c < static_cast<ChainId>(ds.chains.size()); ++c) {
         if (chain && *chain != c) continue;
         const Chain& ch = ds.chains[c];
@@ -149,6 +148,21 @@ GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId
         rep.chains.push_back(score_chain(ds, c, imp, local, national, rep.benchmark.share, params));
     }
     return rep;
+}
+
+GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params,
+                       std::optional<double> frozen_benchmark) {
+    params.validate();
+    return analyze_gaps_from(ds, compute_importance(ds, params), region, presence_in(ds, region),
+                             presence_in(ds, kNone), chain, params, frozen_benchmark);
+}
+
+GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
+                       const GapParams& params, std::optional<double> frozen_benchmark) {
+    params.validate();
+    const Dataset& ds = cache.dataset();
+    return analyze_gaps_from(ds, cache.importance(params), region, presence_in(ds, region), cache.national(), chain,
+                             params, frozen_benchmark);
 }
 
 void keep_top_links(GapReport& report, std::size_t top) {

@@ -48,6 +48,14 @@ RegionPresence presence_in(const Dataset& ds, RegionId region) {
     return p;
 }
 
+void add_branch_presence(const Dataset& ds, EnterpriseId e, RegionPresence& p) {
+    // A fresh stamp (no node marked) so the branch counts once per node like any enterprise.
+    std::vector<EnterpriseId> stamp(p.count.size(), kNone);
+    p.size += ds.enterprises.size_of(e);
+    ++p.enterprises;
+    accumulate(ds, e, p.count.data(), p.capacity.data(), stamp);
+}
+
 RegionPresence presence_reference(const Dataset& ds, RegionId region) {
     const std::size_t N = ds.nodes.size();
     RegionPresence p;

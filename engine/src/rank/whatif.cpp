@@ -1,5 +1,5 @@
-// What-if by recomputation (see whatif.hpp). This is also the reference the incremental portfolio
-// evaluator (portfolio.cpp) is tested against.
+// What-if, incremental and by recomputation (see whatif.hpp). The recomputation is also the
+// reference the incremental portfolio evaluator (portfolio.cpp) is tested against.
 #include "chaingap/rank/whatif.hpp"
 
 #include <algorithm>
@@ -52,14 +52,8 @@ double total_gap(const GapReport& report) {
     return t;
 }
 
-WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
-                        const std::vector<EnterpriseId>& added, const GapParams& params) {
-    WhatIfResult r;
-    r.region = region;
-    r.added = added;
-    r.before = analyze_gaps(ds, region, chain, params);
-    r.after_dataset = with_branches(ds, region, added);
-    r.after = analyze_gaps(r.after_dataset, region, chain, params, r.before.benchmark.share);
+namespace {
+void diff_reports(const Dataset& ds, WhatIfResult& r) {
     r.total_gap_before = total_gap(r.before);
     r.total_gap_after = total_gap(r.after);
     // Same chains on both sides: a branch copies attachments of an existing firm, so no chain gains
@@ -80,6 +74,46 @@ WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainI
         if (dx != dy) return dx > dy;
         return x.node < y.node;
     });
+}
+}  // namespace
+
+WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
+                        const std::vector<EnterpriseId>& added, const GapParams& params) {
+    const Dataset& ds = cache.dataset();
+    WhatIfResult r;
+    r.region = region;
+    r.added = added;
+    RegionPresence local = presence_in(ds, region);
+    RegionPresence national = cache.national();
+    const std::vector<NodeImportance>& imp = cache.importance(params);
+    r.before = analyze_gaps_from(ds, imp, region, local, national, chain, params);
+    for (EnterpriseId e : added) {
+        const std::string id = ds.enterprises.id[e] + "@" + ds.regions.id(region);
+        if (ds.find_enterprise(id))
+            throw UsageError("what-if: the branch id '" + id + "' already exists in the dataset");
+        add_branch_presence(ds, e, local);
+        add_branch_presence(ds, e, national);
+    }
+    r.after = analyze_gaps_from(ds, imp, region, local, national, chain, params, r.before.benchmark.share);
+    diff_reports(ds, r);
+    return r;
+}
+
+WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
+                        const std::vector<EnterpriseId>& added, const GapParams& params) {
+    const AnalysisCache cache(ds);
+    return run_whatif(cache, region, chain, added, params);
+}
+
+WhatIfResult run_whatif_reference(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
+                                  const std::vector<EnterpriseId>& added, const GapParams& params) {
+    WhatIfResult r;
+    r.region = region;
+    r.added = added;
+    r.before = analyze_gaps(ds, region, chain, params);
+    const Dataset after = with_branches(ds, region, added);
+    r.after = analyze_gaps(after, region, chain, params, r.before.benchmark.share);
+    diff_reports(ds, r);
     return r;
 }
 

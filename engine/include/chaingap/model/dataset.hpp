@@ -5,7 +5,9 @@
 //   - node children, and for every canonical node the nodes its attachments count toward
 //     (itself, its ancestors, every same_as alias and the aliases' ancestors);
 //   - attachments by enterprise (sorted by enterprise, then node);
+//   - attachments by canonical node (the link -> firms index, in enterprise order);
 //   - relations by source enterprise.
+// A dataset restored from a snapshot (load/snapshot.hpp) gets the same indices from the file.
 #pragma once
 #include <optional>
 #include <span>
@@ -46,13 +48,22 @@ struct Dataset {
     std::vector<NodeId> canonical;  // node -> canonical node (itself unless same_as)
     Csr enterprise_attachments;  // enterprise -> attachment indices
     Csr enterprise_relations;    // enterprise -> relation indices (outgoing)
+    Csr node_attachments;        // canonical node -> attachment indices at it (any alias), by enterprise
 
     // Sorts attachments, validates references and builds the indices above. Throws UsageError
     // on an inconsistent structure (callers that load files report errors before this point).
     void finalize();
     // Lookup indices alone (finalize() calls both); loaders call them early to resolve references.
+    // index_enterprises() is not repeated by finalize() when the enterprises have not changed since.
     void index_chains();
     void index_enterprises();
+    // The node-level part of finalize() (children, depth, canonical, targets): O(nodes).
+    void finalize_nodes();
+    // Enterprise lookup by binary search, without building the hash index: for ids already sorted
+    // (a restored snapshot records that they are). Throws UsageError when they are not.
+    void index_enterprises_sorted();
+    // True when enterprise ids are in strictly increasing byte order (O(E) string compares).
+    bool enterprise_ids_sorted() const;
 
     std::optional<ChainId> find_chain(std::string_view id) const;
     std::optional<NodeId> find_node(ChainId chain, std::string_view id) const;
@@ -66,6 +77,8 @@ private:
     std::vector<std::vector<std::string>> node_ids_;  // per chain, local order
     std::vector<IdIndex> node_index_;                 // per chain
     IdIndex enterprise_index_;
+    std::size_t enterprise_index_size_ = 0;  // enterprises indexed (hash) or known sorted
+    bool enterprise_sorted_lookup_ = false;   // binary search instead of the hash index
 };
 
 }  // namespace chaingap
