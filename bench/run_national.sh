@@ -5,6 +5,8 @@
 # the medians. Every run's matrix is checked against the peer's (and the peer against chaingap's
 # `gaps --format json` once): a disagreement stops the script.
 # usage: bench/run_national.sh BUILD_DIR DATASET_DIR RUNS
+#   SNAPSHOT_RUNS=k (default RUNS): how many times to load the CSV and write the snapshot
+#   CSV_QUERIES=0: skip the query run that loads the CSV with relations (at 10M it is minutes per run)
 #   DATASET_DIR from: chaingap generate --enterprises N --relations 10N --attachments 5 --counties 100 --out DIR
 set -euo pipefail
 build=${1:?build dir}; data=${2:?dataset dir}; runs=${3:-3}
@@ -13,15 +15,16 @@ scale="$build/bench/chaingap_scale"; cli="$build/chaingap"; py=/usr/bin/python3
 work=$(mktemp -d "${TMPDIR:-/tmp}/national.XXXXXX"); trap 'rm -rf "$work"' EXIT
 snap="$data.cgsnap"
 log="$data.runs.txt"; : > "$log"
-timed() {  # timed LABEL CMD... → "LABEL wall_s=… rss_mib=… <cmd's key=value output>"
+timed() {  # timed LABEL CMD... → "LABEL wall_s=… cpu_s=… rss_mib=… <cmd's key=value output>"
   local label=$1; shift
-  local out; out=$(/usr/bin/time -f "TIME %e %M" "$@" 2>"$work/err") || { cat "$work/err" >&2; exit 1; }
+  local out; out=$(/usr/bin/time -f "TIME %e %U %S %M" "$@" 2>"$work/err") || { cat "$work/err" >&2; exit 1; }
   local t; t=$(grep '^TIME' "$work/err" | tail -1)
-  echo "$label wall_s=$(echo "$t" | cut -d' ' -f2) rss_mib=$(( $(echo "$t" | cut -d' ' -f3) / 1024 )) $(echo "$out" | tr '\n' ' ')"
+  set -- $t
+  echo "$label wall_s=$2 cpu_s=$(echo "$3 + $4" | bc) rss_mib=$(( $5 / 1024 )) $(echo "$out" | tr '\n' ' ')"
 }
 csv_mb=$(du -cm "$data"/*.csv | tail -1 | cut -f1)
 echo "dataset=$data csv_mib=$csv_mb machine_load=\"$(cut -d' ' -f1-3 /proc/loadavg)\"" | tee -a "$log"
-for i in $(seq "$runs"); do
+for i in $(seq "${SNAPSHOT_RUNS:-$runs}"); do
   timed snapshot "$scale" snapshot "$data" "$snap" | tee -a "$log"
 done
 "$cli" gaps --data "$snap" --region 500000 --format json --out "$work/cq.json"
@@ -39,8 +42,10 @@ assert d < 1e-9, f"peer disagrees: max |diff| {d}"
 print(f"check cells={c.size} max_abs_diff_vs_peer={d:.2e}")
 PY
   timed queries_snapshot "$scale" measure "$snap" | tee -a "$log"
-  timed queries_csv "$scale" measure "$data" | tee -a "$log"
-  timed csvscan "$scale" csvscan "$data" | tee -a "$log"
+  if [ "${CSV_QUERIES:-1}" = 1 ]; then
+    timed queries_csv "$scale" measure "$data" | tee -a "$log"
+    timed csvscan "$scale" csvscan "$data" | tee -a "$log"
+  fi
 done
 "$py" - "$log" <<'PY'
 import re, statistics, sys

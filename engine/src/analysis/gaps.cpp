@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "chaingap/core/error.hpp"
+#include "chaingap/core/memory.hpp"
 
 namespace chaingap {
 
@@ -181,8 +182,8 @@ GapMatrix analyze_gaps_all_regions(const Dataset& ds, const GapParams& params) {
     GapMatrix gm;
     gm.regions = pm.regions;
     gm.nodes = pm.nodes;
-    gm.gap_score.assign(gm.regions * gm.nodes, 0.0);
-    gm.status.assign(gm.regions * gm.nodes, LinkStatus::absent_everywhere);
+    resize_huge(gm.gap_score, gm.regions * gm.nodes);
+    resize_huge(gm.status, gm.regions * gm.nodes);  // every cell is set below
     gm.benchmark.assign(gm.regions, 0.0);
     for (RegionId r = 0; r < static_cast<RegionId>(gm.regions); ++r) {
         const double b = ds.regions.has_weight(r) ? ds.regions.weight(r)
@@ -191,8 +192,10 @@ GapMatrix analyze_gaps_all_regions(const Dataset& ds, const GapParams& params) {
         const std::size_t row = static_cast<std::size_t>(r) * gm.nodes;
         const std::int32_t* counts = &pm.count[row];
         for (NodeId n = 0; n < static_cast<NodeId>(gm.nodes); ++n) {
+            // local_dependents only feeds the single-region report, not the score or status: 0 here
+            // (counting it was most of this loop: Σ downstream links per region-link).
             LinkGap g = score_link(n, imp[n], counts[n], pm.capacity[row + n], pm.national.count[n],
-                                   pm.national.capacity[n], b, count_local_dependents(imp[n], counts), params);
+                                   pm.national.capacity[n], b, 0, params);
             gm.gap_score[row + n] = g.gap_score;
             gm.status[row + n] = g.status;
         }

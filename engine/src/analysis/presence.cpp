@@ -1,5 +1,7 @@
 #include "chaingap/analysis/presence.hpp"
 
+#include "chaingap/core/memory.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -87,8 +89,8 @@ PresenceMatrix presence_all_regions(const Dataset& ds) {
     PresenceMatrix m;
     m.regions = ds.regions.size();
     m.nodes = ds.nodes.size();
-    m.count.assign(m.regions * m.nodes, 0);
-    m.capacity.assign(m.regions * m.nodes, 0.0);
+    resize_huge(m.count, m.regions * m.nodes);  // zeros, on huge pages: 2.8M cells at national scale
+    resize_huge(m.capacity, m.regions * m.nodes);
     m.size.assign(m.regions, 0.0);
     m.enterprises.assign(m.regions, 0);
     std::vector<EnterpriseId> stamp(m.nodes, kNone);
