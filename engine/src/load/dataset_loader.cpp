@@ -319,7 +319,7 @@ Dataset load_dataset(const std::string& dir, const LoadOptions& options) {
 Dataset open_dataset(const std::string& path, const LoadOptions& options) {
     std::error_code ec;
     if (fs::is_directory(path, ec)) return load_dataset(path, options);
-    if (!path_exists(path)) throw InputError(path, 0, "", "no such dataset folder or snapshot file");
+    if (!path_exists(path)) throw InputError(path, 0, "", "dataset folder does not exist (nor is it a snapshot file)");
     if (!is_snapshot_file(path))
         throw InputError(path, 0, "", "neither a dataset folder nor a chaingap snapshot (see docs/formats.md)");
     SnapshotReadOptions so;
