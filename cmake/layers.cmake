@@ -17,5 +17,5 @@ set(CHAINGAP_DEPS_api report import synth eval rank analysis load graph model co
 # Front ends (folders outside engine/) and what they may include: the request layer, the renderers
 # (and core for errors); never the computing layers directly.
 set(CHAINGAP_FRONT_ENDS apps/cli bindings/python)
-set(CHAINGAP_DEPS_apps/cli api report import synth eval rank analysis load graph model core)
-set(CHAINGAP_DEPS_bindings/python api report import synth eval rank analysis load graph model core)
+set(CHAINGAP_DEPS_apps/cli api report core)
+set(CHAINGAP_DEPS_bindings/python api report core model analysis rank eval)

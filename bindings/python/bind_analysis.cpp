@@ -1,7 +1,6 @@
 // analysis/: gap reports (as the CLI's JSON), the all-region gap matrix and presence as numpy.
 #include "bind_common.hpp"
 #include "chaingap/analysis/gaps.hpp"
-#include "chaingap/report/gap_writers.hpp"
 
 namespace chaingap::py {
 
@@ -11,22 +10,30 @@ void bind_analysis(pyb::module_& m, DatasetClass& cls) {
         "The gap-analysis parameters: name, default, min, max, help (from analysis/params.hpp).");
     cls.def(
         "gaps",
-        [](const PyDataset& d, const std::string& region, std::optional<std::string> chain, const pyb::kwargs& kw) {
-            GapParams p;
-            each_param(kw, [&](const std::string& n, double v) { set_gap_param(p, n, v); });
-            std::string json;
-            {
-                pyb::gil_scoped_release release;
-                const RegionId r = require_region(*d.ds, region);
-                std::optional<ChainId> c;
-                if (chain) c = require_chain(*d.ds, *chain);
-                json = gaps_to_json(*d.ds, analyze_gaps(*d.ds, r, c, p));
-            }
-            return parse_json(json);
+        [](const PyDataset& d, const std::string& region, std::optional<std::string> chain, pyb::object top,
+           const pyb::kwargs& kw) {
+            pyb::dict o;
+            o["region"] = region;
+            o["chain"] = chain;
+            o["top"] = top;
+            return run_request(d, "gaps", o, kw);
         },
-        pyb::arg("region"), pyb::arg("chain") = pyb::none(),
-        "The gap report of a region, shaped exactly like `chaingap gaps --format json`. Keyword arguments "
-        "override gap parameters (chaingap.gap_params()).");
+        pyb::arg("region"), pyb::arg("chain") = pyb::none(), pyb::arg("top") = pyb::none(),
+        "The gap report of a region, shaped exactly like `chaingap gaps --format json` (top=None or 0: every "
+        "link). Keyword arguments override gap parameters (chaingap.gap_params()).");
+    cls.def(
+        "whatif",
+        [](const PyDataset& d, const std::string& region, const std::vector<std::string>& add,
+           std::optional<std::string> chain, const pyb::kwargs& kw) {
+            pyb::dict o;
+            o["region"] = region;
+            o["add"] = add;
+            o["chain"] = chain;
+            return run_request(d, "whatif", o, kw);
+        },
+        pyb::arg("region"), pyb::arg("add"), pyb::arg("chain") = pyb::none(),
+        "The gap report as if the firms `add` opened a branch in the region, shaped exactly like `chaingap "
+        "whatif --format json`.");
     cls.def(
         "gap_matrix",
         [](const PyDataset& d, const pyb::kwargs& kw) {

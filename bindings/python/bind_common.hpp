@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "chaingap/api/requests.hpp"
 #include "chaingap/model/dataset.hpp"
 
 namespace chaingap::py {
@@ -48,6 +49,14 @@ pyb::list describe_params(const std::vector<Info>& table, const Params& defaults
     }
     return out;
 }
+
+// Runs a request of the request layer (api/requests.hpp) on the dataset with keyword arguments as
+// its options: an argument named like one of the command's options (`from_regions` for
+// --from-regions) sets it (a list joins with commas, True sets a flag, None and False leave it
+// unset); any other is a parameter, NAME=VALUE (the request refuses unknown names). Returns the
+// report's JSON as Python objects — the same as the CLI's --format json.
+pyb::object run_request(const PyDataset& d, const std::string& command, const pyb::dict& options,
+                        const pyb::kwargs& params, const std::vector<std::string>& positional = {});
 
 // Calls set(name, value) for every keyword argument (the setters reject unknown names and
 // out-of-range values with UsageError, so no list of names or defaults lives here).

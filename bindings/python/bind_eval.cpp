@@ -2,20 +2,33 @@
 #include "bind_common.hpp"
 #include "chaingap/eval/model.hpp"
 #include "chaingap/eval/protocol.hpp"
-#include "chaingap/report/evaluation_writers.hpp"
 
 namespace chaingap::py {
 namespace {
-EvalOptions options(int cutoff, std::optional<int> horizon, std::optional<std::string> chain, std::optional<int> level,
-                    int region_level, const pyb::kwargs& kw) {
-    EvalOptions o;
-    o.cutoff = cutoff;
-    if (horizon) set_eval_param(o.params, "horizon", *horizon);
-    each_param(kw, [&](const std::string& n, double v) { set_eval_param(o.params, n, v); });
-    o.chain = std::move(chain);
-    o.level = level;
-    o.region_level = region_level;
-    return o;
+// The evaluate request's options from Python arguments (the same parser as the CLI's).
+EvalOptions options(int cutoff, pyb::object horizon, pyb::object chain, pyb::object level, pyb::object region_level,
+                    pyb::object models, const pyb::kwargs& kw) {
+    const api::Command& cmd = api::command("evaluate");
+    api::Options o;
+    o.add("cutoff", std::to_string(cutoff));
+    auto add = [&](const char* name, const pyb::object& v) {
+        if (v.is_none()) return;
+        if (pyb::isinstance<pyb::list>(v) || pyb::isinstance<pyb::tuple>(v)) {
+            std::string s;
+            for (auto item : v) s += (s.empty() ? "" : ",") + item.cast<std::string>();
+            o.add(name, s);
+        } else {
+            o.add(name, pyb::str(v).cast<std::string>());
+        }
+    };
+    add("horizon", horizon);
+    add("chain", chain);
+    add("level", level);
+    add("region-level", region_level);
+    add("models", models);
+    for (auto item : kw) o.add("param", item.first.cast<std::string>() + "=" + pyb::str(item.second).cast<std::string>());
+    o.validate(cmd.options);
+    return api::EvaluateRequest::parse(o).eval;
 }
 }  // namespace
 
@@ -43,32 +56,27 @@ void bind_eval(pyb::module_& m, DatasetClass& cls) {
         "The scoring models, in report order.");
     cls.def(
         "evaluate",
-        [](const PyDataset& d, int cutoff, std::optional<int> horizon, std::optional<std::string> chain,
-           std::optional<int> level, std::optional<std::vector<std::string>> models, int region_level,
-           const pyb::kwargs& kw) {
-            EvalOptions o = options(cutoff, horizon, std::move(chain), level, region_level, kw);
-            if (models) {
-                std::string list;
-                for (const auto& s : *models) list += (list.empty() ? "" : ",") + s;
-                o.models = parse_model_list(list);
-            }
-            std::string json;
-            {
-                pyb::gil_scoped_release release;
-                json = evaluation_to_json(*d.ds, evaluate(*d.ds, o));
-            }
-            return parse_json(json);
+        [](const PyDataset& d, int cutoff, pyb::object horizon, pyb::object chain, pyb::object level,
+           pyb::object models, pyb::object region_level, const pyb::kwargs& kw) {
+            pyb::dict o;
+            o["cutoff"] = cutoff;
+            o["horizon"] = horizon;
+            o["chain"] = chain;
+            o["level"] = level;
+            o["models"] = models;
+            o["region_level"] = region_level;
+            return run_request(d, "evaluate", o, kw);
         },
         pyb::arg("cutoff"), pyb::arg("horizon") = pyb::none(), pyb::arg("chain") = pyb::none(),
-        pyb::arg("level") = pyb::none(), pyb::arg("models") = pyb::none(), pyb::arg("region_level") = -1,
+        pyb::arg("level") = pyb::none(), pyb::arg("models") = pyb::none(), pyb::arg("region_level") = pyb::none(),
         "Backtest, shaped exactly like `chaingap evaluate --format json`. horizon=None keeps the default "
         "(chaingap.eval_params()); models=None runs every model; other keyword arguments (bootstrap, seed, "
         "rca_threshold, ...) override parameters.");
     cls.def(
         "model_scores",
-        [](const PyDataset& d, const std::string& model, int cutoff, std::optional<int> horizon,
-           std::optional<std::string> chain, std::optional<int> level, int region_level, const pyb::kwargs& kw) {
-            EvalOptions o = options(cutoff, horizon, std::move(chain), level, region_level, kw);
+        [](const PyDataset& d, const std::string& model, int cutoff, pyb::object horizon, pyb::object chain,
+           pyb::object level, pyb::object region_level, const pyb::kwargs& kw) {
+            EvalOptions o = options(cutoff, horizon, chain, level, region_level, pyb::none(), kw);
             require_model(model);
             o.models = {model};
             EvalSetup setup;
@@ -91,7 +99,7 @@ void bind_eval(pyb::module_& m, DatasetClass& cls) {
             return out;
         },
         pyb::arg("model"), pyb::arg("cutoff"), pyb::arg("horizon") = pyb::none(), pyb::arg("chain") = pyb::none(),
-        pyb::arg("level") = pyb::none(), pyb::arg("region_level") = -1,
+        pyb::arg("level") = pyb::none(), pyb::arg("region_level") = pyb::none(),
         "One model's scores at the cutoff as a regions × nodes numpy array, with the candidate and target "
         "masks (bool) and the row / column ids: the inputs of evaluate().");
 }

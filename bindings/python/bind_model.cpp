@@ -1,6 +1,5 @@
-// model/ and io/: loading a dataset and looking at what it holds.
+// Loading a dataset (through the request layer) and looking at what it holds and looking at what it holds.
 #include "bind_common.hpp"
-#include "chaingap/load/dataset_loader.hpp"
 
 namespace chaingap::py {
 
@@ -8,10 +7,11 @@ void bind_model(pyb::module_& m, DatasetClass& cls) {
     m.def(
         "load",
         [](const std::string& path, std::optional<std::string> catalogue) {
-            LoadOptions o;
-            if (catalogue) o.catalogue_dir = *catalogue;
+            api::DataRequest r;
+            r.data = path;
+            if (catalogue) r.catalogue = *catalogue;
             pyb::gil_scoped_release release;
-            return PyDataset{std::make_shared<const Dataset>(open_dataset(path, o))};
+            return PyDataset{api::open_dataset(r)};
         },
         pyb::arg("path"), pyb::arg("catalogue") = pyb::none(),
         "Loads a dataset folder (docs/formats.md) over the shipped chain catalogue, or a snapshot file written by `chaingap snapshot` (catalogue='' for none, "

@@ -3,7 +3,7 @@
 #include <random>
 
 #include "chaingap/analysis/gaps.hpp"
-#include "chaingap/report/gap_writers.hpp"
+#include "chaingap/report/gaps.hpp"
 #include "chaingap/synth/generate.hpp"
 #include "support/fixture.hpp"
 
@@ -157,8 +157,10 @@ TEST_CASE("results do not depend on the order of input rows", "[analysis][invari
     REQUIRE(read_text((a.path() / "attachments.csv").string()) != read_text((b.path() / "attachments.csv").string()));
     Dataset da = load_dataset(a.str()), db = load_dataset(b.str());
     for (const char* region : {"500000", "500236", "320000"}) {
-        const std::string ja = gaps_to_json(da, analyze_gaps(da, *da.regions.find(region), std::nullopt, GapParams{}));
-        const std::string jb = gaps_to_json(db, analyze_gaps(db, *db.regions.find(region), std::nullopt, GapParams{}));
+        const GapReport ra = analyze_gaps(da, *da.regions.find(region), std::nullopt, GapParams{});
+        const std::string ja = json_text(gaps_report(da, ra));
+        const GapReport rb = analyze_gaps(db, *db.regions.find(region), std::nullopt, GapParams{});
+        const std::string jb = json_text(gaps_report(db, rb));
         CHECK(ja == jb);
     }
 }

@@ -7,7 +7,7 @@
 
 #include "chaingap/analysis/importance.hpp"
 #include "chaingap/load/chain_json.hpp"
-#include "chaingap/report/chain_writers.hpp"
+#include "chaingap/report/chains.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;

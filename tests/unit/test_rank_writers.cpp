@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "chaingap/report/target_writers.hpp"
+#include "chaingap/report/targets.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;
@@ -95,8 +95,19 @@ TEST_CASE("targets and whatif refuse bad input with one line naming it", "[rank]
     r = run_cli("targets " + toy() + " --region 500000 --from-regions nowhere");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("'nowhere'") != std::string::npos);
-    r = run_cli("targets " + toy() + " --region 500000 --top 0");
+    r = run_cli("targets " + toy() + " --region 500000 --top -1");
     CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--top must be a whole number ≥ 0, got '-1'") != std::string::npos);
+    // --top 0 means every row, as in `gaps` and Python (one parser, api/options.hpp).
+    r = run_cli("targets " + toy() + " --region 500000 --top 0 --format json");
+    CHECK(r.exit_code == 0);
+    {
+        rapidjson::Document d;
+        d.Parse(r.out.c_str());
+        REQUIRE(d.IsObject());
+        CHECK(d["shown"].GetInt64() == d["candidates"].GetInt64());
+        CHECK(d["shown"].GetInt64() > 0);
+    }
     r = run_cli("targets " + toy() + " --region 500000 --format xlsx");
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("--out") != std::string::npos);

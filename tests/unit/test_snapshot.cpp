@@ -172,7 +172,7 @@ TEST_CASE("the CLI gives the same gaps, targets and whatif output from a snapsho
     const std::string file = d.str() + "/demo.cgsnap";
     const CliResult w = run_cli("snapshot --data " + demo() + " --out '" + file + "'");
     REQUIRE(w.exit_code == 0);
-    CHECK_THAT(w.err, Contains("enterprises"));
+    CHECK_THAT(w.out, Contains("enterprises"));
     for (const std::string& cmd :
          {std::string("gaps --region 500000 --format json"), std::string("gaps --region 500236 --format csv"),
           std::string("targets --region 500000 --format json --top 15"),

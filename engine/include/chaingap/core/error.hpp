@@ -30,4 +30,11 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// An iterative solver reached its iteration limit before its tolerance (LAGraph's
+// CONVERGENCE_FAILURE): an error, never a silent stop. Front ends report it like a UsageError.
+class ConvergenceError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace chaingap

@@ -13,17 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include "chaingap/core/error.hpp"
 #include "chaingap/eval/params.hpp"
 #include "chaingap/eval/state.hpp"
 
 namespace chaingap {
 
-// An iterative solver reached max_iterations without meeting its tolerance (LAGraph's
-// CONVERGENCE_FAILURE): an error, never a silently truncated answer.
-class ConvergenceError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
 
 using ScoreFn = std::vector<double> (*)(const EvalState& state, const EvalParams& params);
 

@@ -1,10 +1,7 @@
-#include "chaingap/core/text.hpp"
-#include "chaingap/report/evaluation_writers.hpp"
+#include "chaingap/report/evaluation.hpp"
 
 #include "chaingap/eval/model.hpp"
-#include "chaingap/report/gap_writers.hpp"
-#include "chaingap/core/files.hpp"
-#include "chaingap/core/text_table.hpp"
+#include "chaingap/core/text.hpp"
 
 namespace chaingap {
 namespace {
@@ -57,11 +54,8 @@ std::string interval_text(const std::optional<MetricInterval>& ci, std::size_t j
     if (!ci) return "";
     return " [" + fmt(flatten(ci->low)[j], decimals) + ", " + fmt(flatten(ci->high)[j], decimals) + "]";
 }
-}  // namespace
 
-std::string evaluation_to_json(const Dataset& ds, const EvalResult& r) {
-    rapidjson::StringBuffer buf;
-    JsonWriter w(buf);
+void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r) {
     const EvalOptions& o = r.options;
     w.StartObject();
     key(w, "cutoff");
@@ -164,36 +158,38 @@ std::string evaluation_to_json(const Dataset& ds, const EvalResult& r) {
     }
     w.EndArray();
     w.EndObject();
-    return std::string(buf.GetString(), buf.GetSize()) + "\n";
 }
 
-std::string evaluation_to_csv(const EvalResult& r) {
-    std::string out = "model";
-    for (const auto& n : metric_names()) out += "," + n + "," + n + "_low," + n + "_high";
+Table evaluation_table(const EvalResult& r) {
+    Table t;
+    t.name = "回测结果";
+    t.columns.push_back({"model", "模型 model", 14});
     for (const auto& n : metric_names())
-        out += "," + n + "_vs_density," + n + "_vs_density_low," + n + "_vs_density_high";
-    out += "\n";
-    auto num = [](double v) { return fmt(v, 6); };
+        for (const char* suffix : {"", "_low", "_high"})
+            t.columns.push_back({n + suffix, n + suffix, 12, true});
+    for (const auto& n : metric_names())
+        for (const char* suffix : {"_vs_density", "_vs_density_low", "_vs_density_high"})
+            t.columns.push_back({n + suffix, n + suffix, 14, true});
     for (const ModelResult& m : r.models) {
-        out += csv_field(m.model);
+        std::vector<Cell> row{Cell::str(m.model)};
         const auto v = flatten(m.metrics);
         for (std::size_t j = 0; j < v.size(); ++j) {
-            out += "," + num(v[j]);
-            out += "," + (m.ci ? num(flatten(m.ci->low)[j]) : std::string());
-            out += "," + (m.ci ? num(flatten(m.ci->high)[j]) : std::string());
+            row.push_back(Cell::num(v[j]));
+            row.push_back(m.ci ? Cell::num(flatten(m.ci->low)[j]) : Cell::none());
+            row.push_back(m.ci ? Cell::num(flatten(m.ci->high)[j]) : Cell::none());
         }
         const auto d = m.vs_density ? flatten(*m.vs_density) : std::vector<double>(v.size(), 0.0);
         for (std::size_t j = 0; j < v.size(); ++j) {
-            out += "," + (m.vs_density ? num(d[j]) : std::string());
-            out += "," + (m.vs_density_ci ? num(flatten(m.vs_density_ci->low)[j]) : std::string());
-            out += "," + (m.vs_density_ci ? num(flatten(m.vs_density_ci->high)[j]) : std::string());
+            row.push_back(m.vs_density ? Cell::num(d[j]) : Cell::none());
+            row.push_back(m.vs_density_ci ? Cell::num(flatten(m.vs_density_ci->low)[j]) : Cell::none());
+            row.push_back(m.vs_density_ci ? Cell::num(flatten(m.vs_density_ci->high)[j]) : Cell::none());
         }
-        out += "\n";
+        t.add(std::move(row));
     }
-    return out;
+    return t;
 }
 
-std::string evaluation_to_table(const Dataset& ds, const EvalResult& r) {
+std::vector<Block> evaluation_text(const Dataset& ds, const EvalResult& r) {
     const EvalOptions& o = r.options;
     std::string out = "Backtest of " + ds.source + ": cutoff " + std::to_string(o.cutoff) + ", horizon " +
                       std::to_string(static_cast<int>(o.params.horizon)) + " years";
@@ -209,18 +205,30 @@ std::string evaluation_to_table(const Dataset& ds, const EvalResult& r) {
         out += std::to_string(static_cast<int>(o.params.bootstrap)) + " bootstrap resamples over regions, " +
                fmt(100 * o.params.confidence, 0) + "% intervals in brackets\n";
     out += "\n";
-    TextTable t(
-        {"model", "ROC-AUC", "PR-AUC", "P@20", "P@100", "P@500", "R@100", "NDCG@100", "MRR", "PR-AUC - density"},
-        {false, true, true, true, true, true, true, true, true, true});
+    Table t;
+    for (const char* h : {"model", "ROC-AUC", "PR-AUC", "P@20", "P@100", "P@500", "R@100", "NDCG@100", "MRR",
+                          "PR-AUC - density"})
+        t.columns.push_back({h, h, 12, std::string_view(h) != "model"});
     for (const ModelResult& m : r.models) {
         const auto v = flatten(m.metrics);
         // indices: 0 roc, 1 pr, 2 mrr, 3.. precision, 6.. recall, 9.. ndcg (kTopK = 20, 100, 500)
-        t.add_row({m.model, fmt(v[0], 3), fmt(v[1], 3) + interval_text(m.ci, 1, 3), fmt(v[3], 3), fmt(v[4], 3),
-                   fmt(v[5], 3), fmt(v[7], 3), fmt(v[10], 3), fmt(v[2], 3),
-                   m.vs_density ? fmt(m.vs_density->pr_auc, 3) + interval_text(m.vs_density_ci, 1, 3) : ""});
+        t.add({Cell::str(m.model), Cell::num(v[0], 3), Cell::str(fmt(v[1], 3) + interval_text(m.ci, 1, 3)),
+               Cell::num(v[3], 3), Cell::num(v[4], 3), Cell::num(v[5], 3), Cell::num(v[7], 3), Cell::num(v[10], 3),
+               Cell::num(v[2], 3),
+               Cell::str(m.vs_density ? fmt(m.vs_density->pr_auc, 3) + interval_text(m.vs_density_ci, 1, 3) : "")});
     }
-    out += t.render();
-    return out;
+    return {Block::line(out), Block::of(std::move(t))};
+}
+}  // namespace
+
+Report evaluation_report(const Dataset& ds, const EvalResult& result) {
+    Report r;
+    r.title = "回测 backtest";
+    r.json_indent = 4;
+    r.json = [&ds, &result](JsonWriter& w) { write_evaluation_json(w, ds, result); };
+    r.tables = [&result] { return std::vector<Table>{evaluation_table(result)}; };
+    r.text = [&ds, &result] { return evaluation_text(ds, result); };
+    return r;
 }
 
 }  // namespace chaingap

