@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "chaingap/core/encoding.hpp"
+
 namespace chaingap {
 namespace {
 std::string format_input_error(const std::string& file, std::size_t line, const std::string& field,
@@ -18,7 +20,8 @@ std::string format_input_error(const std::string& file, std::size_t line, const 
         out.append("': ");
     }
     out.append(message);
-    return out;
+    // The message quotes input values and goes to a terminal: one line, no raw control characters.
+    return escape_for_terminal(out);
 }
 }  // namespace
 

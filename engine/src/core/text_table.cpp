@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "chaingap/core/encoding.hpp"
+
 namespace chaingap {
 namespace {
 bool is_wide(char32_t c) {
@@ -36,10 +38,13 @@ std::size_t display_width(std::string_view s) {
 TextTable::TextTable(std::vector<std::string> header, std::vector<bool> right_aligned)
     : header_(std::move(header)), right_(std::move(right_aligned)) {
     right_.resize(header_.size(), false);
+    for (auto& h : header_) h = escape_for_terminal(h);
 }
 
 void TextTable::add_row(std::vector<std::string> cells) {
     if (cells.size() != header_.size()) throw std::logic_error("TextTable: row width differs from header");
+    // Cells are data (names from input files): control characters are shown, never obeyed.
+    for (auto& c : cells) c = escape_for_terminal(c);
     rows_.push_back(std::move(cells));
 }
 

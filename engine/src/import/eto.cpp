@@ -563,7 +563,13 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
         ++st.aggregates;
     }
     std::string reg_csv = "id,name,parent,weight\n";
-    for (const auto& [id, name] : region_name) reg_csv += csv_field(id) + "," + csv_field(name) + ",," + fmt(bench[id], 6) + "\n";
+    // A region with no share in any input gets no weight (the loader refuses 0: docs/formats.md,
+    // Regions); its benchmark is then its dataset share. Tiny shares keep their digits.
+    for (const auto& [id, name] : region_name) {
+        const double b = bench[id];
+        const std::string w = b <= 0 ? "" : b < 5e-7 ? fmt(b, 12) : fmt(b, 6);
+        reg_csv += csv_field(id) + "," + csv_field(name) + ",," + w + "\n";
+    }
     out.files.push_back({"enterprises.csv", ent_csv});
     out.files.push_back({"attachments.csv", att_csv});
     out.files.push_back({"regions.csv", reg_csv});

@@ -15,36 +15,19 @@
 
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
+#include "chaingap/core/json_input.hpp"
 
 namespace chaingap {
 namespace fs = std::filesystem;
 namespace {
 
-// Line of the n-th occurrence of `"key"` in the text: RapidJSON's DOM keeps no positions, and the
-// nodes/edges arrays are written in order, so the n-th "id" key inside them is the n-th node.
-class KeyLocator {
-public:
-    KeyLocator(const std::string& text, std::size_t from) : text_(text), pos_(from) {}
-    std::size_t next(const std::string& key) {
-        const std::string needle = "\"" + key + "\"";
-        std::size_t at = text_.find(needle, pos_);
-        if (at == std::string::npos) return 0;
-        pos_ = at + needle.size();
-        return line_of_offset(text_, at);
-    }
-
-private:
-    const std::string& text_;
-    std::size_t pos_;
-};
-
+// Chain and node ids: ASCII [a-z0-9_]+ (docs/formats.md). They appear on the command line, in
+// file names and in CSV cells, so ".." or "a/b" must never be one.
 bool valid_id(const std::string& id) {
     if (id.empty()) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
-               (c >= 'A' && c <= 'Z') || c == '.';
-    });
+    return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
 }
+constexpr const char* kIdRule = "must be ASCII lower-case letters, digits or '_' ([a-z0-9_]+): '";
 
 std::string to_json(const rapidjson::Value& v) {
     rapidjson::StringBuffer buf;
@@ -58,7 +41,7 @@ struct FieldReader {
     std::size_t line;
     std::string path;  // e.g. nodes[3]
 
-    std::string field(const char* key) const { return path.empty() ? key : path + "." + key; }
+    std::string field(const char* key) const { return path.empty() ? key : *key ? path + "." + key : path; }
     [[noreturn]] void fail(const char* key, const std::string& message) const {
         throw InputError(file, line, field(key), message);
     }
@@ -95,14 +78,53 @@ std::string extra_fields(const rapidjson::Value& obj, std::initializer_list<cons
     return to_json(extra);
 }
 
+// Flow edges run upstream → downstream, so they must not come back to where they started
+// (docs/formats.md: a cycle is refused; it is nearly always an edge written the wrong way round).
+// Iterative three-colour DFS over the declared edges, O(nodes + edges); the error names the line of
+// the edge that closes the cycle and the cycle itself.
+void check_no_flow_cycle(const Chain& c, const ParsedChain& pc) {
+    const std::size_t n = pc.nodes.size();
+    std::vector<std::vector<std::size_t>> out(n);  // node -> edge indices
+    for (std::size_t i = 0; i < c.edges.size(); ++i) out[c.edges[i].from - c.first_node].push_back(i);
+    std::vector<char> colour(n, 0);  // 0 new, 1 on the path, 2 done
+    std::vector<std::size_t> via(n, 0);  // edge that reached the node on the current path
+    for (std::size_t root = 0; root < n; ++root) {
+        if (colour[root]) continue;
+        std::vector<std::pair<std::size_t, std::size_t>> stack{{root, 0}};  // node, next edge
+        colour[root] = 1;
+        while (!stack.empty()) {
+            auto& [v, k] = stack.back();
+            if (k == out[v].size()) {
+                colour[v] = 2;
+                stack.pop_back();
+                continue;
+            }
+            const std::size_t e = out[v][k++];
+            const std::size_t w = c.edges[e].to - c.first_node;
+            if (colour[w] == 1) {
+                std::string path = pc.nodes[w].id;
+                std::vector<std::string> ids;
+                for (std::size_t x = v; x != w; x = c.edges[via[x]].from - c.first_node) ids.push_back(pc.nodes[x].id);
+                for (auto it = ids.rbegin(); it != ids.rend(); ++it) path += " -> " + *it;
+                path += " -> " + pc.nodes[w].id;
+                throw InputError(c.file, pc.edge_lines[e], "edges[" + std::to_string(e) + "]",
+                                 "flow edges form a cycle (" + path + "); edges run upstream -> downstream");
+            }
+            if (colour[w] == 0) {
+                colour[w] = 1;
+                via[w] = e;
+                stack.emplace_back(w, 0);
+            }
+        }
+    }
+}
+
 }  // namespace
 
 ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    if (doc.HasParseError())
-        throw InputError(file, line_of_offset(text, doc.GetErrorOffset()), "",
-                         std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    JsonInput in;
+    parse_json_input(text, file, in);  // UTF-8, depth, duplicate keys, nothing after the document
+    const rapidjson::Document& doc = in.doc;
     if (!doc.IsObject()) throw InputError(file, 1, "", "a chain file must hold one JSON object");
 
     ParsedChain pc;
@@ -111,7 +133,7 @@ ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
     Chain& c = pc.chain;
     c.file = file;
     c.id = top.str(doc, "id", true);
-    if (!valid_id(c.id)) top.fail("id", "must be ASCII letters, digits, '_', '-' or '.': '" + c.id + "'");
+    if (!valid_id(c.id)) top.fail("id", kIdRule + c.id + "'");
     c.name = top.str(doc, "name", true);
     c.name_en = top.str(doc, "name_en", false);
     c.source = top.str(doc, "source", false);
@@ -120,17 +142,15 @@ ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
     auto nodes_it = doc.FindMember("nodes");
     if (nodes_it == doc.MemberEnd() || !nodes_it->value.IsArray() || nodes_it->value.Empty())
         top.fail("nodes", "required: a non-empty array of nodes");
-    const std::size_t nodes_pos = text.find("\"nodes\"");
-    KeyLocator locate(text, nodes_pos == std::string::npos ? 0 : nodes_pos);
     const auto& nodes = nodes_it->value;
     for (rapidjson::SizeType i = 0; i < nodes.Size(); ++i) {
         const auto& v = nodes[i];
-        std::size_t line = locate.next("id");
+        std::size_t line = in.element_line("nodes", i);  // where the node's object starts
         FieldReader r{file, line, "nodes[" + std::to_string(i) + "]"};
         if (!v.IsObject()) r.fail("", "a node must be a JSON object");
         ChainNode n;
         n.id = r.str(v, "id", true);
-        if (!valid_id(n.id)) r.fail("id", "must be ASCII letters, digits, '_', '-' or '.': '" + n.id + "'");
+        if (!valid_id(n.id)) r.fail("id", kIdRule + n.id + "'");
         n.name = r.str(v, "name", true);
         n.name_en = r.str(v, "name_en", false);
         n.stage = r.str(v, "stage", false);
@@ -159,12 +179,10 @@ ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
     auto edges_it = doc.FindMember("edges");
     if (edges_it != doc.MemberEnd() && !edges_it->value.IsNull()) {
         if (!edges_it->value.IsArray()) top.fail("edges", "must be an array");
-        std::size_t edges_pos = text.find("\"edges\"");
-        KeyLocator elocate(text, edges_pos == std::string::npos ? 0 : edges_pos);
         const auto& edges = edges_it->value;
         for (rapidjson::SizeType i = 0; i < edges.Size(); ++i) {
             const auto& v = edges[i];
-            std::size_t line = elocate.next("from");
+            std::size_t line = in.element_line("edges", i);
             FieldReader r{file, line, "edges[" + std::to_string(i) + "]"};
             if (!v.IsObject()) r.fail("", "an edge must be a JSON object");
             ChainEdge e;
@@ -181,13 +199,16 @@ ParsedChain parse_chain_json(const std::string& text, const std::string& file) {
 
 std::vector<ParsedChain> read_chain_folder(const std::string& dir) {
     std::vector<std::string> files;
+    require_folder(dir, "chain folder");
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) throw InputError(dir, 0, "", "chain folder does not exist");
-    for (const auto& entry : fs::directory_iterator(dir)) {
-        if (!entry.is_regular_file() || entry.path().extension() != ".json") continue;
-        if (entry.path().filename() == "clusters.json") continue;
-        files.push_back(entry.path().string());
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        if (it->path().extension() != ".json" || it->path().filename() == "clusters.json") continue;
+        // A *.json that is a folder, a link loop or unreadable is named, not skipped.
+        const PathKind kind = path_kind(it->path().string());
+        if (kind == PathKind::folder) throw InputError(it->path().string(), 0, "", "is a folder, not a chain file");
+        if (kind == PathKind::file) files.push_back(it->path().string());
     }
+    if (ec) throw InputError(dir, 0, "", "cannot list the chain folder: " + ec.message());
     std::sort(files.begin(), files.end());
     std::vector<ParsedChain> out;
     std::unordered_map<std::string, std::string> seen;
@@ -258,6 +279,7 @@ void resolve_chains(std::vector<ParsedChain> base, std::vector<ParsedChain> over
             c.edges[i].from = f->second;
             c.edges[i].to = t->second;
         }
+        check_no_flow_cycle(c, pc);
         ds.chains.push_back(std::move(c));
     }
     // same_as across chains, once every chain is placed.
@@ -285,28 +307,25 @@ void resolve_chains(std::vector<ParsedChain> base, std::vector<ParsedChain> over
 
 std::vector<Cluster> read_clusters(const std::string& dir, const Dataset& ds) {
     const std::string file = (fs::path(dir) / "clusters.json").string();
-    std::error_code ec;
-    if (!fs::exists(file, ec)) return {};
-    const std::string text = read_file(file);
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    if (doc.HasParseError())
-        throw InputError(file, line_of_offset(text, doc.GetErrorOffset()), "",
-                         std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    if (path_kind(file) == PathKind::missing) return {};
+    JsonInput in;
+    parse_json_input(read_file(file), file, in);
+    const rapidjson::Document& doc = in.doc;
     auto it = doc.IsObject() ? doc.FindMember("clusters") : doc.MemberEnd();
     if (!doc.IsObject() || it == doc.MemberEnd() || !it->value.IsArray())
         throw InputError(file, 1, "clusters", "expected an object with a \"clusters\" array");
     std::vector<Cluster> out;
-    KeyLocator locate(text, 0);
     for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
         const auto& v = it->value[i];
-        FieldReader r{file, locate.next("id"), "clusters[" + std::to_string(i) + "]"};
+        FieldReader r{file, in.element_line("clusters", i), "clusters[" + std::to_string(i) + "]"};
         if (!v.IsObject()) r.fail("", "a cluster must be a JSON object");
         Cluster cl;
         cl.file = file;
         cl.id = r.str(v, "id", true);
         cl.name = r.str(v, "name", true);
         cl.kind = r.str(v, "kind", true);
+        if (cl.kind != "field" && cl.kind != "initiative" && cl.kind != "33618")
+            r.fail("kind", "must be 'field', 'initiative' or '33618', got '" + cl.kind + "'");
         cl.source = r.str(v, "source", false);
         for (const char* key : {"chains", "nodes"}) {
             auto m = v.FindMember(key);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "chaingap/core/encoding.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
 #include "chaingap/core/memory.hpp"
@@ -28,6 +29,7 @@ CsvTable CsvTable::parse(std::string text, const std::string& display_name) {
     t.path_ = display_name;
     t.text_ = std::move(text);
     const std::string& s = t.text_;
+    check_utf8_text(s, t.path_);  // UTF-8 only; NUL bytes, GBK/GB18030 and UTF-16 named
     std::size_t pos = 0;
     if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF &&
         static_cast<unsigned char>(s[1]) == 0xBB && static_cast<unsigned char>(s[2]) == 0xBF) {
@@ -71,8 +73,8 @@ CsvTable CsvTable::parse(std::string text, const std::string& display_name) {
 
     while (pos < s.size()) {
         const std::size_t record_line = line;
-        // An empty line (or a lone CR LF) is an empty record: refuse it rather than guess.
-        if (s[pos] == '\n' || (s[pos] == '\r' && pos + 1 < s.size() && s[pos + 1] == '\n')) {
+        // An empty line (LF, CR LF or a lone CR) is an empty record: refuse it rather than guess.
+        if (s[pos] == '\n' || s[pos] == '\r') {
             throw InputError(t.path_, record_line, "", "blank line (an empty row is not allowed)");
         }
         for (;;) {  // one field per iteration
@@ -96,7 +98,8 @@ CsvTable CsvTable::parse(std::string text, const std::string& display_name) {
                         }
                         break;
                     }
-                    if (c == '\n') ++line;
+                    // A line ends at LF, CR LF or a lone CR (classic Mac files).
+                    if (c == '\n' || (c == '\r' && (pos + 1 >= s.size() || s[pos + 1] != '\n'))) ++line;
                     if (escaped) value.push_back(c);
                     ++pos;
                 }
@@ -127,7 +130,11 @@ CsvTable CsvTable::parse(std::string text, const std::string& display_name) {
             }
             break;
         }
-        if (pos < s.size() && s[pos] == '\r') ++pos;
+        // Record end: LF, CR LF or a lone CR (classic Mac line endings) each end one line.
+        if (pos < s.size() && s[pos] == '\r') {
+            ++pos;
+            if (pos >= s.size() || s[pos] != '\n') ++line;
+        }
         if (pos < s.size() && s[pos] == '\n') {
             ++pos;
             ++line;

@@ -10,22 +10,38 @@
 #include "chaingap/load/csv.hpp"
 #include "chaingap/load/snapshot.hpp"
 #include "chaingap/core/error.hpp"
+#include "chaingap/core/files.hpp"
 #include "chaingap/core/memory.hpp"
 
 namespace chaingap {
 namespace fs = std::filesystem;
 namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// Upper bounds that keep every sum finite: 2^32 rows × 1e12 stays below 1e22, far from the double
+// range, so no total (national capacity, relation points) can overflow to infinity.
+constexpr double kMaxRevenue = 1e12;         // 万元 (= 10^16 元, far above any firm)
+constexpr double kMaxRelationWeight = 1e6;   // relation weights are relative strengths
 
-bool path_exists(const fs::path& p) {
-    std::error_code ec;
-    return fs::exists(p, ec);
+// Region ids: no blanks or control characters. "500 236" is a mistyped GB/T 2260 code, not a new
+// top-level region (docs/formats.md, Regions).
+void check_region_id(const CsvTable& t, std::size_t r, std::size_t c, std::string_view id) {
+    for (char ch : id) {
+        const auto u = static_cast<unsigned char>(ch);
+        if (u == ' ' || u == '\t' || u < 0x20 || u == 0x7F)
+            t.fail(r, c, "region id '" + std::string(id) + "' contains a blank or control character (GB/T 2260 codes are 6 digits, e.g. 500236)");
+    }
 }
+
+// Whether an input is there. A symbolic-link loop or an unreadable path is an error naming it,
+// never "absent" (an optional file must not be skipped silently because it cannot be examined).
+bool path_exists(const fs::path& p) { return path_kind(p.string()) != PathKind::missing; }
 
 void load_chains(const std::string& dir, const LoadOptions& options, Dataset& ds) {
     std::vector<ParsedChain> base;
-    if (!options.catalogue_dir.empty() && path_exists(options.catalogue_dir))
-        base = read_chain_folder(options.catalogue_dir);
+    // A catalogue that was asked for must be there: a mistyped --catalogue would otherwise make
+    // the shipped chains vanish without a word.
+    if (!options.catalogue_dir.empty()) require_folder(options.catalogue_dir, "chain catalogue folder");
+    if (!options.catalogue_dir.empty()) base = read_chain_folder(options.catalogue_dir);
     std::vector<ParsedChain> own;
     const fs::path own_dir = fs::path(dir) / "chains";
     if (!dir.empty() && path_exists(own_dir)) own = read_chain_folder(own_dir.string());
@@ -35,7 +51,7 @@ void load_chains(const std::string& dir, const LoadOptions& options, Dataset& ds
                                                ") nor the dataset's chains/ folder has any");
     // Clusters: the catalogue's, then the dataset's (same id replaces).
     std::vector<Cluster> clusters;
-    if (!options.catalogue_dir.empty() && path_exists(options.catalogue_dir)) clusters = read_clusters(options.catalogue_dir, ds);
+    if (!options.catalogue_dir.empty()) clusters = read_clusters(options.catalogue_dir, ds);
     if (!dir.empty() && path_exists(own_dir)) {
         for (auto& c : read_clusters(own_dir.string(), ds)) {
             auto it = std::find_if(clusters.begin(), clusters.end(), [&](const Cluster& x) { return x.id == c.id; });
@@ -55,12 +71,16 @@ void load_regions(const fs::path& file, Dataset& ds) {
     std::unordered_map<std::string, std::size_t> row_of;
     for (std::size_t r = 0; r < t.rows(); ++r) {
         std::string id(t.text(r, c_id));
+        check_region_id(t, r, c_id, id);
         if (auto [it, fresh] = row_of.emplace(id, r); !fresh)
             t.fail(r, c_id, "duplicate region id '" + id + "' (first on line " + std::to_string(t.line_of(it->second)) + ")");
         double w = kNaN;
         if (c_weight) {
             if (auto v = t.number(r, *c_weight)) {
-                if (*v < 0.0 || *v > 1.0) t.fail(r, *c_weight, "must be a share in [0, 1]");
+                // 0 would make every present link weak (any local share exceeds a zero benchmark
+                // infinitely): refused; an empty cell uses the dataset share instead.
+                if (!(*v > 0.0 && *v <= 1.0))
+                    t.fail(r, *c_weight, "must be a share in (0, 1]; leave it empty to use the region's share of the dataset");
                 w = *v;
             }
         }
@@ -116,6 +136,7 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
     reserve_huge(E.aggregate, t.rows());
     for (std::size_t r : order) {
         std::string_view region_id = t.text(r, c_region);
+        check_region_id(t, r, c_region, region_id);
         RegionId region;
         if (auto found = ds.regions.find(region_id)) region = *found;
         else if (regions_given) t.fail(r, c_region, "region '" + std::string(region_id) + "' is not in regions.csv");
@@ -126,6 +147,7 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
         if (c_revenue) {
             if (auto v = t.number(r, *c_revenue)) {
                 if (*v < 0) t.fail(r, *c_revenue, "revenue (万元) must not be negative");
+                if (*v > kMaxRevenue) t.fail(r, *c_revenue, "revenue (万元) above 1e12 (10^16 元): not a firm's revenue");
                 revenue = *v;
             }
         }
@@ -272,12 +294,13 @@ void load_relations(const fs::path& file, Dataset& ds) {
         if (!from) t.fail(r, c_from, "unknown enterprise '" + std::string(t.text(r, c_from)) + "'");
         auto to = ds.find_enterprise(t.text(r, c_to));
         if (!to) t.fail(r, c_to, "unknown enterprise '" + std::string(t.text(r, c_to)) + "'");
+        if (*from == *to) t.fail(r, c_to, "relation from an enterprise to itself");
         auto type = relation_type(t.text(r, c_type));
         if (!type) t.fail(r, c_type, "unknown relation type '" + std::string(t.text(r, c_type)) + "' (supply, invest, cooperate, compete, own, other)");
         double w = 1.0;
         if (c_weight) {
             if (auto v = t.number(r, *c_weight)) {
-                if (!(*v > 0.0)) t.fail(r, *c_weight, "must be positive");
+                if (!(*v > 0.0 && *v <= kMaxRelationWeight)) t.fail(r, *c_weight, "must be in (0, 1e6]");
                 w = *v;
             }
         }
@@ -286,6 +309,24 @@ void load_relations(const fs::path& file, Dataset& ds) {
         R.type.push_back(*type);
         R.weight.push_back(w);
     }
+    // Canonical order (from, to, type, weight): every later sum over relations then runs in the
+    // same order whatever the row order of the file, so fractional weights give identical bits.
+    std::vector<std::size_t> order(R.from.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        if (R.from[a] != R.from[b]) return R.from[a] < R.from[b];
+        if (R.to[a] != R.to[b]) return R.to[a] < R.to[b];
+        if (R.type[a] != R.type[b]) return R.type[a] < R.type[b];
+        return R.weight[a] < R.weight[b];
+    });
+    RelationTable sorted;
+    for (std::size_t i : order) {
+        sorted.from.push_back(R.from[i]);
+        sorted.to.push_back(R.to[i]);
+        sorted.type.push_back(R.type[i]);
+        sorted.weight.push_back(R.weight[i]);
+    }
+    R = std::move(sorted);
 }
 
 }  // namespace
@@ -293,6 +334,7 @@ void load_relations(const fs::path& file, Dataset& ds) {
 Dataset load_chains_only(const std::string& dataset_dir, const LoadOptions& options) {
     Dataset ds;
     ds.source = dataset_dir.empty() ? options.catalogue_dir : dataset_dir;
+    if (!dataset_dir.empty()) require_folder(dataset_dir, "dataset folder");
     load_chains(dataset_dir, options, ds);
     ds.finalize();
     return ds;
@@ -300,8 +342,7 @@ Dataset load_chains_only(const std::string& dataset_dir, const LoadOptions& opti
 
 Dataset load_dataset(const std::string& dir, const LoadOptions& options) {
     const fs::path root(dir);
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) throw InputError(dir, 0, "", "dataset folder does not exist");
+    require_folder(dir, "dataset folder");
     Dataset ds;
     ds.source = dir;
     load_chains(dir, options, ds);
@@ -317,9 +358,12 @@ Dataset load_dataset(const std::string& dir, const LoadOptions& options) {
 }
 
 Dataset open_dataset(const std::string& path, const LoadOptions& options) {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) return load_dataset(path, options);
-    if (!path_exists(path)) throw InputError(path, 0, "", "dataset folder does not exist (nor is it a snapshot file)");
+    switch (path_kind(path)) {
+        case PathKind::folder: return load_dataset(path, options);
+        case PathKind::missing: throw InputError(path, 0, "", "dataset folder does not exist (nor is it a snapshot file)");
+        case PathKind::other: throw InputError(path, 0, "", "is neither a dataset folder nor a chaingap snapshot");
+        case PathKind::file: break;
+    }
     if (!is_snapshot_file(path))
         throw InputError(path, 0, "", "neither a dataset folder nor a chaingap snapshot (see docs/formats.md)");
     SnapshotReadOptions so;

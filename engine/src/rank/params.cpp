@@ -1,13 +1,11 @@
 #include "chaingap/rank/params.hpp"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
 #include <algorithm>
 #include <cmath>
 
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
+#include "chaingap/core/json_input.hpp"
 #include "chaingap/core/param_table.hpp"
 
 namespace chaingap {
@@ -56,24 +54,19 @@ void set_rank_param(RankParams& params, const std::string& name, double value) {
     set_param_by_name(rank_param_info(), params, name, value, "ranking parameter");
 }
 
-namespace {
-std::size_t line_of_key(const std::string& text, const std::string& key) {
-    const std::size_t at = text.find("\"" + key + "\"");
-    return at == std::string::npos ? 0 : line_of_offset(text, at);
-}
-}  // namespace
-
 RankParams read_rank_weights(const std::string& file, RankParams params) {
-    const std::string text = read_file(file);
-    rapidjson::Document doc;
-    doc.Parse(text.c_str(), text.size());
-    if (doc.HasParseError())
-        throw InputError(file, line_of_offset(text, doc.GetErrorOffset()), "",
-                         std::string("malformed JSON: ") + rapidjson::GetParseError_En(doc.GetParseError()));
+    return parse_rank_weights(read_file(file), file, params);
+}
+
+RankParams parse_rank_weights(const std::string& text, const std::string& file, RankParams params) {
+    // Bounded depth, no duplicate key (a second value would otherwise go unchecked), UTF-8.
+    JsonInput in;
+    parse_json_input(text, file, in);
+    const rapidjson::Document& doc = in.doc;
     if (!doc.IsObject()) throw InputError(file, 1, "", "expected a JSON object {\"name\": number, ...}");
     for (auto it = doc.MemberBegin(); it != doc.MemberEnd(); ++it) {
         const std::string key(it->name.GetString(), it->name.GetStringLength());
-        const std::size_t line = line_of_key(text, key);
+        const std::size_t line = in.key_line(key);
         if (!it->value.IsNumber()) throw InputError(file, line, key, "must be a number");
         try {
             set_rank_param(params, key, it->value.GetDouble());

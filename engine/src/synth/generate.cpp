@@ -245,7 +245,7 @@ void generate_synthetic(Dataset& ds, const SynthParams& p) {
 
 void write_dataset_csv(const Dataset& ds, const std::string& dir) {
     namespace fs = std::filesystem;
-    fs::create_directories(dir);
+    create_output_folder(dir);  // an existing file named like the folder: one clear error
     const auto& E = ds.enterprises;
     {
         const bool any_aggregate = std::any_of(E.aggregate.begin(), E.aggregate.end(), [](auto a) { return a != 0; });

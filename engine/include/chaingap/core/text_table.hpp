@@ -1,5 +1,6 @@
 // Terminal tables whose columns line up with Chinese text: widths are display columns (East Asian
 // Wide and Fullwidth characters take two, per Unicode UAX #11), not bytes.
+// Control characters in cells are shown as escapes (\x1b), never sent to the terminal raw.
 #pragma once
 #include <string>
 #include <string_view>

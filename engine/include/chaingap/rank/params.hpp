@@ -75,5 +75,7 @@ void set_rank_param(RankParams& params, const std::string& name, double value);
 // Reads a JSON object {"name": number, ...} over `base`. Throws InputError(file, line, key, ...) for
 // unreadable or malformed JSON, a non-object, an unknown name, a non-number or an out-of-range value.
 RankParams read_rank_weights(const std::string& file, RankParams base = {});
+// The same from the file's text (`file` names it in errors).
+RankParams parse_rank_weights(const std::string& text, const std::string& file, RankParams base = {});
 
 }  // namespace chaingap
