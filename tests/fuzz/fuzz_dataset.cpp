@@ -18,8 +18,9 @@
 #include "chaingap/rank/params.hpp"
 #include "chaingap/rank/targets.hpp"
 #include "chaingap/rank/whatif.hpp"
-#include "chaingap/report/gap_writers.hpp"
-#include "chaingap/report/target_writers.hpp"
+#include "chaingap/report/gaps.hpp"
+#include "chaingap/report/report.hpp"
+#include "chaingap/report/targets.hpp"
 #include "fuzz_common.hpp"
 
 namespace fs = std::filesystem;
@@ -89,9 +90,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         for (std::size_t r = 0; r < ds.regions.size() && r < 3; ++r) {
             const auto region = static_cast<RegionId>(r);
             GapReport rep = analyze_gaps(ds, region, std::nullopt, GapParams{});
-            fuzz::check_json(gaps_to_json(ds, rep));
-            fuzz::check_terminal_text(gaps_to_table(ds, rep));
-            (void)gaps_to_csv(ds, rep, true);
+            fuzz::check_json(json_text(gaps_report(ds, rep)));
+            fuzz::check_terminal_text(render(gaps_report(ds, rep), "table"));
+            (void)render(gaps_report(ds, rep), "csv", RenderOptions{true});
             TargetQuery q;
             q.region = region;
             q.include_local = true;
@@ -102,13 +103,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 }
             }
             const TargetList list = rank_targets(ds, q);
-            fuzz::check_json(targets_to_json(ds, list, 20));
-            fuzz::check_terminal_text(targets_to_table(ds, list, 20));
-            (void)targets_to_csv(ds, list, 20, false);
+            fuzz::check_json(json_text(targets_report(ds, list, 20)));
+            fuzz::check_terminal_text(render(targets_report(ds, list, 20), "table"));
+            (void)render(targets_report(ds, list, 20), "csv");
             if (!list.targets.empty()) {
                 const WhatIfResult w = run_whatif(ds, region, std::nullopt, {list.targets[0].enterprise}, GapParams{});
-                fuzz::check_json(whatif_to_json(ds, w));
-                fuzz::check_terminal_text(whatif_to_table(ds, w));
+                fuzz::check_json(json_text(whatif_report(ds, w)));
+                fuzz::check_terminal_text(render(whatif_report(ds, w), "table"));
             }
         }
     } catch (const InputError&) {

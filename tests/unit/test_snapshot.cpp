@@ -13,8 +13,9 @@
 #include "chaingap/rank/targets.hpp"
 #include "chaingap/rank/topk.hpp"
 #include "chaingap/rank/whatif.hpp"
-#include "chaingap/report/gap_writers.hpp"
-#include "chaingap/report/target_writers.hpp"
+#include "chaingap/report/gaps.hpp"
+#include "chaingap/report/report.hpp"
+#include "chaingap/report/targets.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;
@@ -22,6 +23,16 @@ using namespace chaingap::test;
 using Catch::Matchers::Contains;
 
 namespace {
+// The JSON / table of the report model (report/), as the CLI renders them.
+[[maybe_unused]] std::string gaps_to_json(const Dataset& ds, const GapReport& r) { return json_text(gaps_report(ds, r)); }
+[[maybe_unused]] std::string targets_to_json(const Dataset& ds, const TargetList& l, std::size_t top) {
+    return json_text(targets_report(ds, l, top));
+}
+[[maybe_unused]] std::string targets_to_table(const Dataset& ds, const TargetList& l, std::size_t top) {
+    return render(targets_report(ds, l, top), "table");
+}
+[[maybe_unused]] std::string whatif_to_json(const Dataset& ds, const WhatIfResult& w) { return json_text(whatif_report(ds, w)); }
+
 std::string demo() { return source_dir() + "/data/demo"; }
 
 std::string slurp(const std::string& path) {
