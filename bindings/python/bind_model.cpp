@@ -14,7 +14,7 @@ void bind_model(pyb::module_& m, DatasetClass& cls) {
             return PyDataset{api::open_dataset(r)};
         },
         pyb::arg("path"), pyb::arg("catalogue") = pyb::none(),
-        "Loads a dataset folder (docs/formats.md) over the shipped chain catalogue (catalogue='' for none, "
+        "Loads a dataset folder (docs/formats.md) over the shipped chain catalogue, or a snapshot file written by `chaingap snapshot` (catalogue='' for none, "
         "or another folder). Raises chaingap.InputError naming file, line and field on bad input.");
     cls.def_property_readonly("source", [](const PyDataset& d) { return d.ds->source; })
         .def_property_readonly("enterprises", [](const PyDataset& d) { return d.ds->enterprises.size(); })

@@ -19,6 +19,7 @@
 #include "chaingap/rank/targets.hpp"
 #include "chaingap/rank/whatif.hpp"
 #include "chaingap/report/gaps.hpp"
+#include "chaingap/report/report.hpp"
 #include "chaingap/report/targets.hpp"
 #include "fuzz_common.hpp"
 

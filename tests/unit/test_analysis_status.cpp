@@ -117,10 +117,11 @@ TEST_CASE("a delisted or cancelled firm is no present-day firm", "[analysis][sta
         REQUIRE(raw.firms.size() == 2);
         bool seen = false;
         for (const LocalFirm& f : raw.firms) {
-            if (w.after_dataset.enterprises.id[f.enterprise] != "E4@500000") continue;
+            if (local_firm_id(ds, f) != "E4@500000") continue;
             seen = true;
-            CHECK(w.after_dataset.attachments.evidence(f.attachment) == "原料乙");
-            CHECK(w.after_dataset.attachments.basis(f.attachment) == AttachmentBasis::product);
+            CHECK(local_firm_region(ds, f) == cq);
+            CHECK(ds.attachments.evidence(f.attachment) == "原料乙");
+            CHECK(ds.attachments.basis(f.attachment) == AttachmentBasis::product);
         }
         CHECK(seen);
     }

@@ -26,6 +26,18 @@
 
 using namespace chaingap;
 using namespace chaingap::test;
+
+namespace {
+// The JSON / table of the report model (report/), as the CLI renders them.
+[[maybe_unused]] std::string gaps_to_json(const Dataset& ds, const GapReport& r) { return json_text(gaps_report(ds, r)); }
+[[maybe_unused]] std::string targets_to_json(const Dataset& ds, const TargetList& l, std::size_t top) {
+    return json_text(targets_report(ds, l, top));
+}
+[[maybe_unused]] std::string targets_to_table(const Dataset& ds, const TargetList& l, std::size_t top) {
+    return render(targets_report(ds, l, top), "table");
+}
+[[maybe_unused]] std::string whatif_to_json(const Dataset& ds, const WhatIfResult& w) { return json_text(whatif_report(ds, w)); }
+}  // namespace
 using Catch::Matchers::Contains;
 namespace fs = std::filesystem;
 

@@ -228,3 +228,30 @@ TEST_CASE("source region groups follow 002 第四章第三节 and refuse unknown
     CHECK(parse_source_regions(ds, "500000").contains(ds, *ds.regions.find("500000")));
     CHECK_THROWS_WITH(parse_source_regions(ds, "jingjinji,atlantis"), Catch::Contains("'atlantis'"));
 }
+
+TEST_CASE("the link -> firms index finds every candidate: no firm left out has a link to score", "[rank][index]") {
+    // rank_targets scores only firms found through node_attachments at links with a gap. The
+    // reference: score every other active, non-aggregate firm directly; none may have a link.
+    const Dataset ds = synthetic(800, 31);
+    for (const char* region : {"500000", "110000"}) {
+        REQUIRE(ds.regions.find(region));
+        TargetQuery q = query_for(ds, region);
+        q.include_local = true;
+        q.include_st = true;
+        const TargetList list = rank_targets(ds, q);
+        REQUIRE(!list.targets.empty());
+        std::vector<char> listed(ds.enterprises.size(), 0);
+        for (const auto& r : list.targets) listed[r.enterprise] = 1;
+        for (const auto& r : list.local) listed[r.enterprise] = 1;
+        std::size_t scored = 0;
+        for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
+            if (listed[e] || ds.enterprises.is_aggregate(e) || !ds.enterprises.is_active(e)) continue;
+            const TargetRow direct = score_enterprise(ds, q, list.report, e, &list.criteria);
+            INFO(region << " " << ds.enterprises.id[e]);
+            CHECK(direct.links.empty());
+            ++scored;
+        }
+        CHECK(scored + list.targets.size() + list.local.size() > 0);
+        CHECK(list.firms_outside >= static_cast<std::int64_t>(list.targets.size()));
+    }
+}

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "chaingap/core/error.hpp"
+#include "chaingap/core/memory.hpp"
 
 namespace chaingap {
 
@@ -136,17 +137,16 @@ ChainGaps score_chain(const Dataset& ds, ChainId c, const std::vector<NodeImport
 }
 }  // namespace
 
-GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params,
-                       std::optional<double> frozen_benchmark) {
+GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>& imp, RegionId region,
+                            const RegionPresence& local, const RegionPresence& national,
+                            std::optional<ChainId> chain, const GapParams& params,
+                            std::optional<double> frozen_benchmark) {
     params.validate();
     GapReport rep;
     rep.region = region;
     rep.params = params;
-    const RegionPresence local = presence_in(ds, region);
-    const RegionPresence national = presence_in(ds, kNone);
     rep.local_enterprises = local.enterprises;
     rep.benchmark = frozen_benchmark ? Benchmark{*frozen_benchmark, "frozen"} : region_benchmark(ds, region, local, national);
-    const std::vector<NodeImportance> imp = compute_importance(ds, params);
     std::vector<std::vector<LocalFirm>> firms = local_firms_by_node(ds, region, chain);
     for (ChainId c = 0; c < static_cast<ChainId>(ds.chains.size()); ++c) {
         if (chain && *chain != c) continue;
@@ -162,6 +162,19 @@ GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId
     return rep;
 }
 
+GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params,
+                       std::optional<double> frozen_benchmark) {
+    return analyze_gaps(analysis_cache(ds), region, chain, params, frozen_benchmark);
+}
+
+GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
+                       const GapParams& params, std::optional<double> frozen_benchmark) {
+    params.validate();
+    const Dataset& ds = cache.dataset();
+    return analyze_gaps_from(ds, cache.importance(params), region, presence_in(ds, region), cache.national(), chain,
+                             params, frozen_benchmark);
+}
+
 void keep_top_links(GapReport& report, std::size_t top) {
     if (top == 0) return;
     for (ChainGaps& cg : report.chains) {
@@ -174,13 +187,13 @@ void keep_top_links(GapReport& report, std::size_t top) {
 GapMatrix analyze_gaps_all_regions(const Dataset& ds, const GapParams& params) {
     params.validate();
     const PresenceMatrix pm = presence_all_regions(ds);
-    const std::vector<NodeImportance> imp = compute_importance(ds, params);
+    const std::vector<NodeImportance>& imp = analysis_cache(ds).importance(params);
     GapMatrix gm;
     gm.regions = pm.regions;
     gm.nodes = pm.nodes;
-    gm.gap_score.assign(gm.regions * gm.nodes, 0.0);
     const LinkStatus without_firms = status_without_firms(ds);
-    gm.status.assign(gm.regions * gm.nodes, without_firms);
+    resize_huge(gm.gap_score, gm.regions * gm.nodes);
+    resize_huge(gm.status, gm.regions * gm.nodes);  // every cell is set below
     gm.benchmark.assign(gm.regions, 0.0);
     for (RegionId r = 0; r < static_cast<RegionId>(gm.regions); ++r) {
         const double b = ds.regions.has_weight(r) ? ds.regions.weight(r)
@@ -189,8 +202,10 @@ GapMatrix analyze_gaps_all_regions(const Dataset& ds, const GapParams& params) {
         const std::size_t row = static_cast<std::size_t>(r) * gm.nodes;
         const std::int32_t* counts = &pm.count[row];
         for (NodeId n = 0; n < static_cast<NodeId>(gm.nodes); ++n) {
+            // local_dependents only feeds the single-region report, not the score or status: 0 here
+            // (counting it was most of this loop: Σ downstream links per region-link).
             LinkGap g = score_link(n, imp[n], counts[n], pm.capacity[row + n], pm.national.count[n],
-                                   pm.national.capacity[n], b, count_local_dependents(imp[n], counts), params);
+                                   pm.national.capacity[n], b, 0, params);
             gm.gap_score[row + n] = g.gap_score;
             gm.status[row + n] = g.status == LinkStatus::absent_everywhere ? without_firms : g.status;
         }

@@ -32,11 +32,51 @@ std::vector<std::vector<LocalFirm>> local_firms_by_node(const Dataset& ds, Regio
             }
         }
     }
-    for (auto& firms : out)
+    for (auto& firms : out) sort_local_firms(ds, firms);
+    return out;
+}
+
+std::string local_firm_id(const Dataset& ds, const LocalFirm& f) {
+    if (f.branch_in == kNone) return ds.enterprises.id[f.enterprise];
+    return ds.enterprises.id[f.enterprise] + "@" + ds.regions.id(f.branch_in);
+}
+
+void sort_local_firms(const Dataset& ds, std::vector<LocalFirm>& firms) {
+    const auto& E = ds.enterprises;
+    const bool branches = std::any_of(firms.begin(), firms.end(), [](const LocalFirm& f) { return f.branch_in != kNone; });
+    if (!branches) {
         std::sort(firms.begin(), firms.end(), [&](const LocalFirm& x, const LocalFirm& y) {
             if (x.capacity != y.capacity) return x.capacity > y.capacity;
             return E.id[x.enterprise] < E.id[y.enterprise];
         });
+        return;
+    }
+    std::sort(firms.begin(), firms.end(), [&](const LocalFirm& x, const LocalFirm& y) {
+        if (x.capacity != y.capacity) return x.capacity > y.capacity;
+        return local_firm_id(ds, x) < local_firm_id(ds, y);
+    });
+}
+
+std::vector<std::pair<NodeId, LocalFirm>> firm_entries(const Dataset& ds, EnterpriseId e, RegionId branch_in,
+                                                       std::optional<ChainId> chain) {
+    std::vector<std::pair<NodeId, LocalFirm>> out;
+    const auto& A = ds.attachments;
+    const double size = ds.enterprises.size_of(e);
+    for (std::int32_t a : ds.enterprise_attachments.row(e)) {
+        const NodeId canon = ds.canonical[A.node[a]];
+        for (NodeId t : ds.node_targets.row(canon)) {
+            if (chain && ds.nodes[t].chain != *chain) continue;
+            auto it = std::find_if(out.begin(), out.end(), [&](const auto& x) { return x.first == t; });
+            if (it == out.end()) {
+                out.push_back({t, LocalFirm{e, 0.0, 0.0, a, branch_in}});
+                it = out.end() - 1;
+            }
+            LocalFirm& f = it->second;
+            f.weight += A.weight[a];
+            f.capacity += A.weight[a] * size;
+            if (A.weight[a] > A.weight[f.attachment]) f.attachment = a;
+        }
+    }
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "chaingap/analysis/presence.hpp"
 
+#include "chaingap/core/memory.hpp"
+
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -48,6 +50,14 @@ RegionPresence presence_in(const Dataset& ds, RegionId region) {
     return p;
 }
 
+void add_branch_presence(const Dataset& ds, EnterpriseId e, RegionPresence& p) {
+    // A fresh stamp (no node marked) so the branch counts once per node like any enterprise.
+    std::vector<EnterpriseId> stamp(p.count.size(), kNone);
+    p.size += ds.enterprises.size_of(e);
+    ++p.enterprises;
+    accumulate(ds, e, p.count.data(), p.capacity.data(), stamp);
+}
+
 RegionPresence presence_reference(const Dataset& ds, RegionId region) {
     const std::size_t N = ds.nodes.size();
     RegionPresence p;
@@ -80,8 +90,8 @@ PresenceMatrix presence_all_regions(const Dataset& ds) {
     PresenceMatrix m;
     m.regions = ds.regions.size();
     m.nodes = ds.nodes.size();
-    m.count.assign(m.regions * m.nodes, 0);
-    m.capacity.assign(m.regions * m.nodes, 0.0);
+    resize_huge(m.count, m.regions * m.nodes);  // zeros, on huge pages: 2.8M cells at national scale
+    resize_huge(m.capacity, m.regions * m.nodes);
     m.size.assign(m.regions, 0.0);
     m.enterprises.assign(m.regions, 0);
     std::vector<EnterpriseId> stamp(m.nodes, kNone);

@@ -68,6 +68,7 @@ std::vector<Command> build() {
                  "行业前10强, 专精特新, 链主; 000 二.6), size, relations with local firms, source region (002 第四章).\n"
                  "Every row carries its links and the contribution of every component (docs/targets.md).\n",
                  join({&data, &TargetsRequest::options(), &output}), Command::Uses::dataset, true, run_with<TargetsRequest>});
+    c.back().uses_relations = true;
     c.back().usage += "\n" + options_help(c.back().options) +
                       param_help("  ranking parameters (--param NAME=VALUE or --weights FILE):", rank_param_info(),
                                  RankParams{}) +
@@ -186,6 +187,19 @@ std::vector<Command> build() {
                  GenerateRequest::options(), Command::Uses::nothing, false,
                  [](const Options& o, const DatasetSource&) { return run(GenerateRequest::parse(o)); }});
     c.back().usage += "\n" + options_help(c.back().options);
+    c.push_back({"snapshot", "write a dataset as one binary file that every command loads in a fraction of the time",
+                 "usage: chaingap snapshot --data DIR --out FILE\n\n"
+                 "Loads and validates the dataset folder (with its chain catalogue) once and writes it, indices\n"
+                 "included, as one binary file: magic, format version, byte order, checksums, flat arrays laid out\n"
+                 "to be memory-mapped (docs/formats.md, \"Snapshot\"). Every command then takes --data FILE and\n"
+                 "gives the same output. A snapshot of another format version or a damaged file is refused.\n",
+                 join({&data, &SnapshotRequest::options()}), Command::Uses::dataset, false,
+                 [](const Options& o, const DatasetSource& dataset) {
+                     const SnapshotRequest r = SnapshotRequest::parse(o);
+                     return run(dataset(), r);
+                 }});
+    c.back().uses_relations = true;
+    c.back().usage += "\n" + options_help(c.back().options);
     return c;
 }
 }  // namespace
@@ -199,7 +213,11 @@ std::shared_ptr<const Dataset> open_for(const Command& c, const Options& o) {
     switch (c.uses) {
         case Command::Uses::nothing: return nullptr;
         case Command::Uses::chains: return open_chains(DataRequest::parse(o, false));
-        case Command::Uses::dataset: return open_dataset(DataRequest::parse(o));
+        case Command::Uses::dataset: {
+            DataRequest r = DataRequest::parse(o);
+            r.relations = c.uses_relations;
+            return open_dataset(r);
+        }
     }
     return nullptr;
 }

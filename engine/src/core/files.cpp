@@ -7,10 +7,16 @@
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "chaingap/core/encoding.hpp"
 #include "chaingap/core/error.hpp"
+#include "chaingap/core/memory.hpp"
 
 namespace chaingap {
 namespace fs = std::filesystem;
@@ -70,17 +76,50 @@ void require_folder(const std::string& path, const std::string& what) {
 }
 
 std::string read_file(const std::string& path) {
+    // One read into a buffer sized from fstat (on huge pages when large), instead of a stream copy
+    // through an ostringstream and a second copy out of it. Falls back to reading until EOF when the
+    // size is unknown (pipes, /proc files).
     switch (path_kind(path)) {
         case PathKind::missing: throw InputError(path, 0, "", "file does not exist");
         case PathKind::folder: throw InputError(path, 0, "", "is a folder, not a file");
         default: break;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError(path, 0, "", std::string("cannot open file: ") + std::strerror(errno));
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) throw InputError(path, 0, "", "read failed");
-    return buffer.str();
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw InputError(path, 0, "", std::string("cannot open file: ") + std::strerror(errno));
+    struct stat st {};
+    std::string out;
+    std::size_t expected = 0;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) expected = static_cast<std::size_t>(st.st_size);
+    if (S_ISDIR(st.st_mode)) {
+        ::close(fd);
+        throw InputError(path, 0, "", "cannot open file (it is a folder)");
+    }
+    out.reserve(expected + 1);
+    advise_huge_pages(out.data(), expected);
+    out.resize(expected);
+    std::size_t done = 0;
+    for (;;) {
+        if (done == out.size()) {
+            // Full as sized: grow only when there is more (a file that grew, or one of unknown size).
+            char probe;
+            ssize_t k = ::read(fd, &probe, 1);
+            if (k < 0 && errno == EINTR) continue;
+            if (k <= 0) break;
+            out.resize(out.size() < 4096 ? 4096 : out.size() * 2);
+            out[done++] = probe;
+        }
+        const ssize_t k = ::read(fd, out.data() + done, out.size() - done);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) {
+            ::close(fd);
+            throw InputError(path, 0, "", "read failed");
+        }
+        if (k == 0) break;
+        done += static_cast<std::size_t>(k);
+    }
+    ::close(fd);
+    out.resize(done);
+    return out;
 }
 
 void create_output_folder(const std::string& dir) {

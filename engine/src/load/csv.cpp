@@ -1,5 +1,6 @@
 #include "chaingap/load/csv.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include "chaingap/core/encoding.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
+#include "chaingap/core/memory.hpp"
 
 namespace chaingap {
 namespace {
@@ -53,6 +55,11 @@ CsvTable CsvTable::parse(std::string text, const std::string& display_name) {
             }
             t.columns_ = t.header_.size();
             header_done = true;
+            // Rows counted first (line breaks: an upper bound, exact without quoted line breaks), so
+            // the cell table is allocated once, on huge pages, instead of growing by doubling.
+            const std::size_t rows = static_cast<std::size_t>(std::count(s.begin() + static_cast<std::ptrdiff_t>(pos), s.end(), '\n')) + 1;
+            reserve_huge(t.cells_, rows * t.columns_);
+            reserve_huge(t.row_line_, rows);
         } else {
             if (record.size() != t.columns_)
                 throw InputError(t.path_, record_line, "",

@@ -12,8 +12,10 @@
 #include "chaingap/core/files.hpp"
 #include "chaingap/load/chain_json.hpp"
 #include "chaingap/load/csv.hpp"
+#include "chaingap/load/snapshot.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
+#include "chaingap/core/memory.hpp"
 
 namespace chaingap {
 namespace fs = std::filesystem;
@@ -120,15 +122,25 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
     std::iota(order.begin(), order.end(), 0);
     std::vector<std::string_view> ids(t.rows());
     for (std::size_t r = 0; r < t.rows(); ++r) ids[r] = t.text(r, c_id);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return ids[a] != ids[b] ? ids[a] < ids[b] : a < b;
-    });
+    // Files written in id order (exports, chaingap generate) skip the sort: one O(E) check first.
+    if (!std::is_sorted(ids.begin(), ids.end()))
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return ids[a] != ids[b] ? ids[a] < ids[b] : a < b;
+        });
     for (std::size_t i = 1; i < order.size(); ++i)
         if (ids[order[i]] == ids[order[i - 1]])
             t.fail(order[i], c_id, "duplicate enterprise id '" + std::string(ids[order[i]]) + "' (first on line " +
                                        std::to_string(t.line_of(order[i - 1])) + ")");
 
     auto& E = ds.enterprises;
+    E.id.reserve(t.rows());
+    E.name.reserve(t.rows());
+    reserve_huge(E.region, t.rows());
+    reserve_huge(E.revenue, t.rows());
+    reserve_huge(E.employees, t.rows());
+    reserve_huge(E.founded, t.rows());
+    reserve_huge(E.labels, t.rows());
+    reserve_huge(E.aggregate, t.rows());
     for (std::size_t r : order) {
         std::string_view region_id = t.text(r, c_region);
         check_region_id(t, r, c_region, region_id);
@@ -240,6 +252,9 @@ void load_attachments(const fs::path& file, Dataset& ds) {
     NodeResolver resolver{ds, "", kNone};
     std::vector<std::size_t> row_of;
     row_of.reserve(t.rows());
+    reserve_huge(ds.attachments.enterprise, t.rows());
+    reserve_huge(ds.attachments.node, t.rows());
+    reserve_huge(ds.attachments.weight, t.rows());
     for (std::size_t r = 0; r < t.rows(); ++r) {
         std::string_view eid = t.text(r, c_ent);
         auto e = ds.find_enterprise(eid);
@@ -266,15 +281,25 @@ void load_attachments(const fs::path& file, Dataset& ds) {
         ds.attachments.push(*e, n, w, evidence);
         row_of.push_back(r);
     }
-    // Duplicate (enterprise, node) pairs: refuse, naming both lines.
-    std::vector<std::size_t> order(ds.attachments.size());
-    std::iota(order.begin(), order.end(), 0);
+    // Order by (enterprise, node) in O(A): a counting sort by enterprise (stable, so file order within
+    // an enterprise), then each enterprise's few rows by node. Duplicate (enterprise, node) pairs are
+    // then adjacent: refuse them, naming both lines. The table is stored in this order, so finalize()
+    // does not sort it again.
     const auto& A = ds.attachments;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return A.enterprise[a] != A.enterprise[b] ? A.enterprise[a] < A.enterprise[b]
-               : A.node[a] != A.node[b]           ? A.node[a] < A.node[b]
-                                                  : a < b;
-    });
+    const std::size_t n_att = A.size(), n_ent = ds.enterprises.size();
+    std::vector<std::size_t> start(n_ent + 1, 0);
+    for (std::size_t i = 0; i < n_att; ++i) ++start[static_cast<std::size_t>(A.enterprise[i]) + 1];
+    for (std::size_t e = 0; e < n_ent; ++e) start[e + 1] += start[e];
+    std::vector<std::size_t> order(n_att);
+    {
+        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < n_att; ++i) order[fill[static_cast<std::size_t>(A.enterprise[i])]++] = i;
+    }
+    for (std::size_t e = 0; e < n_ent; ++e) {
+        auto first = order.begin() + static_cast<std::ptrdiff_t>(start[e]);
+        auto last = order.begin() + static_cast<std::ptrdiff_t>(start[e + 1]);
+        std::sort(first, last, [&](std::size_t a, std::size_t b) { return A.node[a] != A.node[b] ? A.node[a] < A.node[b] : a < b; });
+    }
     for (std::size_t i = 1; i < order.size(); ++i) {
         if (A.enterprise[order[i]] == A.enterprise[order[i - 1]] && A.node[order[i]] == A.node[order[i - 1]]) {
             std::size_t later = std::max(row_of[order[i]], row_of[order[i - 1]]);
@@ -283,6 +308,7 @@ void load_attachments(const fs::path& file, Dataset& ds) {
                                       "' to this node (first on line " + std::to_string(t.line_of(earlier)) + ")");
         }
     }
+    ds.attachments.permute(order);
 }
 
 void load_relations(const fs::path& file, Dataset& ds) {
@@ -412,9 +438,23 @@ Dataset load_dataset(const std::string& dir, const LoadOptions& options) {
         if (!path_exists(root / required)) throw InputError((root / required).string(), 0, "", "required file is missing");
     load_enterprises(root / "enterprises.csv", regions_given, ds);
     load_attachments(root / "attachments.csv", ds);
-    if (path_exists(root / "relations.csv")) load_relations(root / "relations.csv", ds);
+    if (options.relations && path_exists(root / "relations.csv")) load_relations(root / "relations.csv", ds);
     ds.finalize();
     return ds;
+}
+
+Dataset open_dataset(const std::string& path, const LoadOptions& options) {
+    switch (path_kind(path)) {
+        case PathKind::folder: return load_dataset(path, options);
+        case PathKind::missing: throw InputError(path, 0, "", "dataset folder does not exist (nor is it a snapshot file)");
+        case PathKind::other: throw InputError(path, 0, "", "is neither a dataset folder nor a chaingap snapshot");
+        case PathKind::file: break;
+    }
+    if (!is_snapshot_file(path))
+        throw InputError(path, 0, "", "neither a dataset folder nor a chaingap snapshot (see docs/formats.md)");
+    SnapshotReadOptions so;
+    so.relations = options.relations;
+    return read_snapshot(path, so);
 }
 
 }  // namespace chaingap

@@ -40,13 +40,56 @@ void Dataset::index_chains() {
     chain_index_.build(chain_ids_);
 }
 
-void Dataset::index_enterprises() { enterprise_index_.build(enterprises.id); }
+void Dataset::index_enterprises() {
+    enterprise_index_.build(enterprises.id);
+    enterprise_index_size_ = enterprises.size();
+    enterprise_sorted_lookup_ = false;
+}
+
+bool Dataset::enterprise_ids_sorted() const {
+    for (std::size_t i = 1; i < enterprises.id.size(); ++i)
+        if (!(enterprises.id[i - 1] < enterprises.id[i])) return false;
+    return true;
+}
+
+void Dataset::index_enterprises_sorted() {
+    enterprise_index_ = IdIndex{};
+    enterprise_index_size_ = enterprises.size();
+    enterprise_sorted_lookup_ = true;
+}
 
 void Dataset::finalize() {
+    derived.reset();
     index_chains();
-    index_enterprises();
-    const std::size_t n_nodes = nodes.size();
+    if (enterprise_index_size_ != enterprises.size() || enterprise_sorted_lookup_) index_enterprises();
+    finalize_nodes();
 
+    // Attachments sorted by (enterprise, node) so results never depend on row order; loaders that
+    // already deliver them in this order skip the sort (one O(A) check).
+    bool sorted = true;
+    for (std::size_t i = 1; i < attachments.size() && sorted; ++i)
+        sorted = attachments.enterprise[i - 1] < attachments.enterprise[i] ||
+                 (attachments.enterprise[i - 1] == attachments.enterprise[i] && attachments.node[i - 1] <= attachments.node[i]);
+    if (!sorted) {
+        std::vector<std::size_t> order(attachments.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (attachments.enterprise[a] != attachments.enterprise[b])
+                return attachments.enterprise[a] < attachments.enterprise[b];
+            return attachments.node[a] < attachments.node[b];
+        });
+        attachments.permute(order);
+    }
+    enterprise_attachments = build_csr(enterprises.size(), attachments.size(),
+                                       [&](std::size_t i) { return attachments.enterprise[i]; });
+    enterprise_relations = build_csr(enterprises.size(), relations.size(),
+                                     [&](std::size_t i) { return relations.from[i]; });
+    node_attachments = build_csr(nodes.size(), attachments.size(),
+                                 [&](std::size_t i) { return canonical[attachments.node[i]]; });
+}
+
+void Dataset::finalize_nodes() {
+    const std::size_t n_nodes = nodes.size();
     // Node hierarchy: children lists, depth.
     {
         Csr by_parent = build_csr(n_nodes + 1, n_nodes, [&](std::size_t i) {
@@ -81,34 +124,6 @@ void Dataset::finalize() {
         node_targets.offsets.push_back(static_cast<std::int64_t>(node_targets.values.size()));
     }
 
-    // Attachments sorted by (enterprise, canonical node) so results never depend on row order.
-    {
-        std::vector<std::size_t> order(attachments.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            if (attachments.enterprise[a] != attachments.enterprise[b])
-                return attachments.enterprise[a] < attachments.enterprise[b];
-            return attachments.node[a] < attachments.node[b];
-        });
-        // Permute the columns in place of a rebuild, so the evidence records and texts stay as they are.
-        auto permute = [&](auto& column) {
-            if (column.empty()) return;  // evidence_of: no evidence at all
-            std::remove_reference_t<decltype(column)> sorted;
-            sorted.reserve(order.size());
-            for (std::size_t i : order) sorted.push_back(column[i]);
-            column = std::move(sorted);
-        };
-        if (!attachments.evidence_of.empty() && attachments.evidence_of.size() != attachments.size())
-            throw UsageError("attachment evidence column is not aligned with the attachments");
-        permute(attachments.enterprise);
-        permute(attachments.node);
-        permute(attachments.weight);
-        permute(attachments.evidence_of);
-    }
-    enterprise_attachments = build_csr(enterprises.size(), attachments.size(),
-                                       [&](std::size_t i) { return attachments.enterprise[i]; });
-    enterprise_relations = build_csr(enterprises.size(), relations.size(),
-                                     [&](std::size_t i) { return relations.from[i]; });
 }
 
 std::optional<ChainId> Dataset::find_chain(std::string_view id) const { return chain_index_.find(id, chain_ids_); }
@@ -120,6 +135,12 @@ std::optional<NodeId> Dataset::find_node(ChainId chain, std::string_view id) con
 }
 
 std::optional<EnterpriseId> Dataset::find_enterprise(std::string_view id) const {
+    if (enterprise_sorted_lookup_) {
+        auto it = std::lower_bound(enterprises.id.begin(), enterprises.id.end(), id,
+                                   [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
+        if (it == enterprises.id.end() || *it != id) return std::nullopt;
+        return static_cast<EnterpriseId>(it - enterprises.id.begin());
+    }
     return enterprise_index_.find(id, enterprises.id);
 }
 

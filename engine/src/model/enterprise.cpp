@@ -1,6 +1,10 @@
 #include "chaingap/model/enterprise.hpp"
 
 #include <cmath>
+#include <type_traits>
+
+#include "chaingap/core/error.hpp"
+#include "chaingap/core/memory.hpp"
 
 namespace chaingap {
 
@@ -64,6 +68,23 @@ void AttachmentTable::push(EnterpriseId e, NodeId n, double w, std::uint32_t evi
     node.push_back(n);
     weight.push_back(w);
     if (in_use) evidence_of.push_back(evidence_record);
+}
+
+void AttachmentTable::permute(const std::vector<std::size_t>& order) {
+    if (order.size() != size()) throw UsageError("AttachmentTable::permute: the order is not one of the rows");
+    if (!evidence_of.empty() && evidence_of.size() != size())
+        throw UsageError("attachment evidence column is not aligned with the attachments");
+    auto apply = [&](auto& column) {
+        if (column.empty()) return;  // evidence_of: no evidence at all
+        std::remove_reference_t<decltype(column)> sorted;
+        resize_huge(sorted, order.size());
+        for (std::size_t i = 0; i < order.size(); ++i) sorted[i] = column[order[i]];
+        column = std::move(sorted);
+    };
+    apply(enterprise);
+    apply(node);
+    apply(weight);
+    apply(evidence_of);
 }
 
 }  // namespace chaingap

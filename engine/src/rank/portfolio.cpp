@@ -13,11 +13,16 @@ namespace chaingap {
 
 // ---------------------------------------------------------------- incremental evaluator
 GapClosure::GapClosure(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params)
-    : ds_(ds), params_(params) {
-    const GapReport base = analyze_gaps(ds, region, chain, params);
+    : GapClosure(analysis_cache(ds), region, chain, params) {}
+
+GapClosure::GapClosure(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain, const GapParams& params)
+    : ds_(cache.dataset()), params_(params) {
+    const Dataset& ds = ds_;
+    imp_ = cache.importance(params);
+    const RegionPresence local = presence_in(ds, region);
+    const RegionPresence& national = cache.national();
+    const GapReport base = analyze_gaps_from(ds, imp_, region, local, national, chain, params);
     benchmark_ = base.benchmark.share;
-    imp_ = compute_importance(ds, params);
-    const RegionPresence local = presence_in(ds, region), national = presence_in(ds, kNone);
     local_count_ = local.count;
     local_cap_ = local.capacity;
     national_count_ = national.count;
@@ -50,15 +55,21 @@ std::vector<GapClosure::Delta> GapClosure::deltas(EnterpriseId e) const {
 }
 
 std::vector<GapClosure::Delta> GapClosure::deltas_of(const std::vector<std::pair<NodeId, double>>& attachments) const {
-    std::map<NodeId, double> cap;
+    // (node, capacity) in attachment order, then stably grouped by node and summed in that order
+    // (the sums a std::map would make, without a node allocation per link).
+    std::vector<Delta> parts;
     for (const auto& [node, capacity] : attachments) {
         const NodeId c = ds_.canonical[node];
         for (std::int32_t x : ds_.node_targets.row(c))
-            if (scope_[x]) cap[x] += capacity;
+            if (scope_[x]) parts.push_back({x, capacity});
     }
+    std::stable_sort(parts.begin(), parts.end(), [](const Delta& a, const Delta& b) { return a.node < b.node; });
     std::vector<Delta> out;
-    out.reserve(cap.size());
-    for (const auto& [n, c] : cap) out.push_back({n, c});
+    out.reserve(parts.size());
+    for (const Delta& d : parts) {
+        if (!out.empty() && out.back().node == d.node) out.back().capacity += d.capacity;
+        else out.push_back(d);
+    }
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "chaingap/analysis/cache.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/rank/criteria.hpp"
 #include "chaingap/rank/portfolio.hpp"
@@ -47,7 +48,7 @@ struct Scorer {
         link.assign(ds.nodes.size(), nullptr);
         for (const ChainGaps& cg : report.chains)
             for (const LinkGap& g : cg.links) link[g.node] = &g;
-        const std::vector<NodeImportance> imp = compute_importance(ds, q.gap_params);
+        const std::vector<NodeImportance>& imp = analysis_cache(ds).importance(q.gap_params);
         downstream_local.assign(ds.nodes.size(), 0.0);
         for (NodeId n = 0; n < static_cast<NodeId>(ds.nodes.size()); ++n) {
             if (!link[n] || imp[n].downstream.empty()) continue;
@@ -219,20 +220,29 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
     const Scorer scorer(ds, out.query, out.report);
     const GapClosure closure(ds, query.region, query.chain, query.gap_params);
     const int st_bit = *label_bit("st");
+    // Candidates: only firms attached (directly or through a same_as alias) at a link of the report
+    // with a gap can have a target row; the link -> firms index finds them in O(Σ firms at those
+    // links) instead of scoring every firm of the dataset. Other firms are only counted.
+    const auto& E = ds.enterprises;
+    std::vector<char> candidate(E.size(), 0);
+    for (const ChainGaps& cg : out.report.chains)
+        for (const LinkGap& g : cg.links)
+            if (g.gap_score > 0)
+                for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) candidate[ds.attachments.enterprise[a]] = 1;
     std::vector<Scorer::Raw> outside, local;
-    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
-        if (ds.enterprises.is_aggregate(e)) continue;
-        const bool active = ds.enterprises.is_active(e);
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
+        if (E.is_aggregate(e)) continue;
+        const bool active = E.is_active(e);
         const bool is_local = scorer.inside[e] != 0;
         if (!is_local && active) ++out.firms_outside;
-        if (is_local && !query.include_local) continue;
+        if (!candidate[e] || (is_local && !query.include_local)) continue;
         Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
         if (r.row.links.empty()) continue;
         if (!active) {  // a delisted or cancelled firm cannot be attracted, nor grown locally
             ++out.excluded_inactive;
             continue;
         }
-        if (!is_local && !query.include_st && ds.enterprises.has_label(e, st_bit)) {
+        if (!is_local && !query.include_st && E.has_label(e, st_bit)) {
             ++out.excluded_st;
             continue;
         }

@@ -1,5 +1,5 @@
-// What-if by recomputation (see whatif.hpp). This is also the reference the incremental portfolio
-// evaluator (portfolio.cpp) is tested against.
+// What-if, incremental and by recomputation (see whatif.hpp). The recomputation is also the
+// reference the incremental portfolio evaluator (portfolio.cpp) is tested against.
 #include "chaingap/rank/whatif.hpp"
 
 #include <algorithm>
@@ -57,14 +57,8 @@ double total_gap(const GapReport& report) {
     return t;
 }
 
-WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
-                        const std::vector<EnterpriseId>& added, const GapParams& params) {
-    WhatIfResult r;
-    r.region = region;
-    r.added = added;
-    r.before = analyze_gaps(ds, region, chain, params);
-    r.after_dataset = with_branches(ds, region, added);
-    r.after = analyze_gaps(r.after_dataset, region, chain, params, r.before.benchmark.share);
+namespace {
+void diff_reports(const Dataset& ds, WhatIfResult& r) {
     r.total_gap_before = total_gap(r.before);
     r.total_gap_after = total_gap(r.after);
     // Same chains on both sides: a branch copies attachments of an existing firm, so no chain gains
@@ -85,6 +79,70 @@ WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainI
         if (dx != dy) return dx > dy;
         return x.node < y.node;
     });
+}
+}  // namespace
+
+WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
+                        const std::vector<EnterpriseId>& added, const GapParams& params) {
+    const Dataset& ds = cache.dataset();
+    WhatIfResult r;
+    r.region = region;
+    r.added = added;
+    RegionPresence local = presence_in(ds, region);
+    RegionPresence national = cache.national();
+    const std::vector<NodeImportance>& imp = cache.importance(params);
+    r.before = analyze_gaps_from(ds, imp, region, local, national, chain, params);
+    for (EnterpriseId e : added) {
+        const std::string id = ds.enterprises.id[e] + "@" + ds.regions.id(region);
+        if (ds.find_enterprise(id))
+            throw UsageError("what-if: the branch id '" + id + "' already exists in the dataset");
+        add_branch_presence(ds, e, local);
+        add_branch_presence(ds, e, national);
+    }
+    r.after = analyze_gaps_from(ds, imp, region, local, national, chain, params, r.before.benchmark.share);
+    // The branches are local firms of the after report, as they are in the recomputation's.
+    for (EnterpriseId e : added) {
+        const auto entries = firm_entries(ds, e, region, chain);
+        for (ChainGaps& cg : r.after.chains)
+            for (LinkGap& g : cg.links)
+                for (const auto& [node, firm] : entries)
+                    if (node == g.node) g.firms.push_back(firm);
+    }
+    for (ChainGaps& cg : r.after.chains)
+        for (LinkGap& g : cg.links) sort_local_firms(ds, g.firms);
+    diff_reports(ds, r);
+    return r;
+}
+
+WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
+                        const std::vector<EnterpriseId>& added, const GapParams& params) {
+    return run_whatif(analysis_cache(ds), region, chain, added, params);
+}
+
+WhatIfResult run_whatif_reference(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
+                                  const std::vector<EnterpriseId>& added, const GapParams& params) {
+    WhatIfResult r;
+    r.region = region;
+    r.added = added;
+    r.before = analyze_gaps(ds, region, chain, params);
+    const Dataset after = with_branches(ds, region, added);
+    r.after = analyze_gaps(after, region, chain, params, r.before.benchmark.share);
+    // Local firms of `after` refer to its tables: a branch (enterprise index from ds's size on) becomes
+    // the firm it copies with branch_in = region, and its j-th attachment the firm's j-th (with_branches
+    // copies them in order; base rows keep their indices, being first in (enterprise, node) order).
+    const auto n_base = static_cast<EnterpriseId>(ds.enterprises.size());
+    for (ChainGaps& cg : r.after.chains)
+        for (LinkGap& g : cg.links)
+            for (LocalFirm& f : g.firms) {
+                if (f.enterprise < n_base) continue;
+                const EnterpriseId original = added[static_cast<std::size_t>(f.enterprise - n_base)];
+                const auto copy = after.enterprise_attachments.row(f.enterprise);
+                const auto j = std::find(copy.begin(), copy.end(), f.attachment) - copy.begin();
+                f.attachment = ds.enterprise_attachments.row(original)[static_cast<std::size_t>(j)];
+                f.enterprise = original;
+                f.branch_in = region;
+            }
+    diff_reports(ds, r);
     return r;
 }
 

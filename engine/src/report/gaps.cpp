@@ -31,9 +31,9 @@ void write_local_firms_json(JsonWriter& w, const Dataset& ds, const std::vector<
     w.StartArray();
     for (const LocalFirm& f : firms) {
         w.StartObject();
-        json_kv(w, "id", E.id[f.enterprise]);
+        json_kv(w, "id", local_firm_id(ds, f));
         json_kv(w, "name", E.name[f.enterprise]);
-        json_kv(w, "region", ds.regions.id(E.region[f.enterprise]));
+        json_kv(w, "region", ds.regions.id(local_firm_region(ds, f)));
         json_kv(w, "weight", f.weight);
         json_kv(w, "capacity", f.capacity);
         json_kv(w, "attached_at", ds.node_key(A.node[f.attachment]));

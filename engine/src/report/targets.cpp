@@ -510,7 +510,7 @@ void write_whatif_json(JsonWriter& w, const Dataset& ds, const WhatIfResult& r) 
     w.Key("before");
     write_gap_report_json(w, ds, r.before);
     w.Key("after");
-    write_gap_report_json(w, r.after_dataset, r.after);
+    write_gap_report_json(w, ds, r.after);
     w.Key("changes");
     w.StartArray();
     for (const LinkChange& c : r.changes) {

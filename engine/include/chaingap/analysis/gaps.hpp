@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chaingap/analysis/cache.hpp"
 #include "chaingap/analysis/importance.hpp"
 #include "chaingap/analysis/local_firms.hpp"
 #include "chaingap/analysis/params.hpp"
@@ -97,6 +98,16 @@ LinkGap score_link(NodeId n, const NodeImportance& imp, std::int32_t local_count
 // that has at least one attached enterprise. `frozen_benchmark` replaces b_R (what-if).
 GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params,
                        std::optional<double> frozen_benchmark = std::nullopt);
+// The same report with national presence and importance from the dataset's cache: a warm query
+// costs one scan of the region column plus R's attachments, O(E + A_R·T + N).
+GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
+                       const GapParams& params, std::optional<double> frozen_benchmark = std::nullopt);
+// The report from given presence numbers (what-if: the base presence plus branches). Both
+// analyze_gaps overloads are this function applied to presence_in's results.
+GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>& importance, RegionId region,
+                            const RegionPresence& local, const RegionPresence& national,
+                            std::optional<ChainId> chain, const GapParams& params,
+                            std::optional<double> frozen_benchmark = std::nullopt);
 
 // Keeps the `top` highest-gap links of each chain (0: all), recording how many were cut.
 void keep_top_links(GapReport& report, std::size_t top);

@@ -11,6 +11,8 @@
 // attachment, k_n firms at node n; memory O(Σ k_n).
 #pragma once
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "chaingap/model/dataset.hpp"
@@ -22,7 +24,22 @@ struct LocalFirm {
     double weight = 0;             // Σ weights of the firm's attachments counting toward the link
     double capacity = 0;           // weight × size (size: revenue in 万元, else 1)
     std::int32_t attachment = -1;  // its main attachment there (index into ds.attachments)
+    // A what-if branch (rank/whatif.hpp): a copy of `enterprise` placed in this region, id
+    // "ENTERPRISE@REGION", with the same attachments; kNone for a firm of the dataset.
+    RegionId branch_in = kNone;
 };
+// The id a report shows for f: the enterprise id, or "ID@REGION" for a what-if branch.
+std::string local_firm_id(const Dataset& ds, const LocalFirm& f);
+// Its region: the enterprise's, or the branch's.
+inline RegionId local_firm_region(const Dataset& ds, const LocalFirm& f) {
+    return f.branch_in == kNone ? ds.enterprises.region[f.enterprise] : f.branch_in;
+}
+// The order of local_firms_by_node: capacity, largest first, ties by the id a report shows.
+void sort_local_firms(const Dataset& ds, std::vector<LocalFirm>& firms);
+// Entries of one firm at every node its attachments count toward (the rule above), as a branch in
+// `branch_in` (or kNone); nodes outside `chain` are left out. O(A_e·T).
+std::vector<std::pair<NodeId, LocalFirm>> firm_entries(const Dataset& ds, EnterpriseId e, RegionId branch_in,
+                                                       std::optional<ChainId> chain = std::nullopt);
 
 // Per node (indexed by NodeId): R's active firms there. With `chain`, nodes of other chains stay
 // empty (a segment's firms still include those reaching it through a same_as alias).

@@ -28,6 +28,10 @@ struct RegionPresence {
 
 // kNone as region: the whole dataset (national presence).
 RegionPresence presence_in(const Dataset& ds, RegionId region);
+// Counts one more enterprise with e's attachments and size into `p` (a what-if branch of e): the
+// same additions, in the same order, as presence_in makes for an enterprise, so the result equals
+// presence_in on a dataset holding the branch, bit for bit. O(T_e).
+void add_branch_presence(const Dataset& ds, EnterpriseId e, RegionPresence& p);
 RegionPresence presence_reference(const Dataset& ds, RegionId region);
 
 struct PresenceMatrix {

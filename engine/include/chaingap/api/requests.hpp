@@ -31,6 +31,7 @@ struct Response {
 struct DataRequest {
     std::string data;                                  // dataset folder ("" : catalogue only)
     std::string catalogue = CHAINGAP_CATALOGUE_DIR;    // shipped catalogue; "" for none
+    bool relations = true;  // false: relations are not read (commands that never use them)
     static const std::vector<OptionSpec>& options();
     static DataRequest parse(const Options& o, bool data_required = true);
 };
@@ -196,6 +197,14 @@ struct GenerateRequest {
 };
 Response run(const GenerateRequest& r);
 
+// ---- snapshot: the loaded dataset as one binary file (load/snapshot.hpp) -------------------------
+struct SnapshotRequest {
+    std::string out;
+    static const std::vector<OptionSpec>& options();
+    static SnapshotRequest parse(const Options& o);
+};
+Response run(std::shared_ptr<const Dataset> ds, const SnapshotRequest& r);
+
 // ---- the command table the front ends read -------------------------------------------------------
 struct Command {
     std::string name;
@@ -207,6 +216,7 @@ struct Command {
     // Parses the options first (so a bad option is refused before any data is read), then asks
     // `dataset` for the dataset it runs on (not called when it uses nothing).
     Response (*run)(const Options& o, const std::function<std::shared_ptr<const Dataset>()>& dataset);
+    bool uses_relations = false;  // Uses::dataset: read relations too (only ranking and snapshot use them)
 };
 const std::vector<Command>& commands();
 const Command& command(const std::string& name);  // UsageError for an unknown name

@@ -5,9 +5,13 @@
 //   - node children, and for every canonical node the nodes its attachments count toward
 //     (itself, its ancestors, every same_as alias and the aliases' ancestors);
 //   - attachments by enterprise (sorted by enterprise, then node);
+//   - attachments by canonical node (the link -> firms index, in enterprise order);
 //   - relations by source enterprise.
+// A dataset restored from a snapshot (load/snapshot.hpp) gets the same indices from the file.
 #pragma once
 #include <array>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -41,6 +45,41 @@ inline constexpr std::array<std::string_view, 6> kCoverageNames = {
 std::optional<Coverage> coverage_from_name(std::string_view name);
 inline std::string_view coverage_name(Coverage c) { return kCoverageNames[static_cast<std::size_t>(c)]; }
 
+// One slot for what a higher layer derives from a finalized dataset and keeps for later queries
+// (analysis/cache.hpp keeps its AnalysisCache here), made on first use under a lock. A copy or a
+// move of the dataset starts with an empty slot, and finalize() empties it, so what it holds always
+// belongs to this dataset as finalized.
+class DerivedSlot {
+public:
+    DerivedSlot() = default;
+    DerivedSlot(const DerivedSlot&) {}
+    DerivedSlot(DerivedSlot&&) noexcept {}
+    DerivedSlot& operator=(const DerivedSlot&) {
+        reset();
+        return *this;
+    }
+    DerivedSlot& operator=(DerivedSlot&&) noexcept {
+        reset();
+        return *this;
+    }
+    // The held T, made by make() (returning std::shared_ptr<T>) when the slot is empty. One type per
+    // slot: every caller asks for the same T.
+    template <class T, class Make>
+    const T& get(Make make) const {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!value_) value_ = make();
+        return *static_cast<const T*>(value_.get());
+    }
+    void reset() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        value_.reset();
+    }
+
+private:
+    mutable std::mutex mutex_;
+    mutable std::shared_ptr<const void> value_;
+};
+
 struct Dataset {
     std::string source;  // folder (or description) it was loaded from
     Coverage coverage = Coverage::unknown;  // dataset.json; unknown when absent
@@ -59,13 +98,23 @@ struct Dataset {
     std::vector<NodeId> canonical;  // node -> canonical node (itself unless same_as)
     Csr enterprise_attachments;  // enterprise -> attachment indices
     Csr enterprise_relations;    // enterprise -> relation indices (outgoing)
+    Csr node_attachments;        // canonical node -> attachment indices at it (any alias), by enterprise
+    DerivedSlot derived;         // analysis/cache.hpp: national presence and importance, kept
 
     // Sorts attachments, validates references and builds the indices above. Throws UsageError
     // on an inconsistent structure (callers that load files report errors before this point).
     void finalize();
     // Lookup indices alone (finalize() calls both); loaders call them early to resolve references.
+    // index_enterprises() is not repeated by finalize() when the enterprises have not changed since.
     void index_chains();
     void index_enterprises();
+    // The node-level part of finalize() (children, depth, canonical, targets): O(nodes).
+    void finalize_nodes();
+    // Enterprise lookup by binary search, without building the hash index: for ids already sorted
+    // (a restored snapshot records that they are). Throws UsageError when they are not.
+    void index_enterprises_sorted();
+    // True when enterprise ids are in strictly increasing byte order (O(E) string compares).
+    bool enterprise_ids_sorted() const;
 
     std::optional<ChainId> find_chain(std::string_view id) const;
     std::optional<NodeId> find_node(ChainId chain, std::string_view id) const;
@@ -79,6 +128,8 @@ private:
     std::vector<std::vector<std::string>> node_ids_;  // per chain, local order
     std::vector<IdIndex> node_index_;                 // per chain
     IdIndex enterprise_index_;
+    std::size_t enterprise_index_size_ = 0;  // enterprises indexed (hash) or known sorted
+    bool enterprise_sorted_lookup_ = false;   // binary search instead of the hash index
 };
 
 }  // namespace chaingap

@@ -120,6 +120,9 @@ struct AttachmentTable {
     // Index of the record (evidence, rule, basis), adding it when new; 0 when all are empty.
     std::uint32_t add_evidence(std::string_view evidence, std::string_view rule, AttachmentBasis basis);
     void push(EnterpriseId e, NodeId n, double w, std::uint32_t evidence_record = 0);
+    // Reorders the rows: row i becomes the old row order[i] (a permutation of 0..size()-1). The
+    // evidence records and texts are shared by index, so they stay as they are. O(A).
+    void permute(const std::vector<std::size_t>& order);
 
     const AttachmentEvidence& record_of(std::size_t a) const {
         return records[evidence_of.empty() ? 0 : evidence_of[a]];

@@ -31,6 +31,8 @@ namespace chaingap {
 class GapClosure {
 public:
     GapClosure(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params);
+    // National presence and importance from the dataset's cache (warm queries): O(E + A_R·T + N).
+    GapClosure(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain, const GapParams& params);
     double total_gap() const { return total_; }
     double benchmark() const { return benchmark_; }
     // Gap that adding a branch of e in R would close now (≥ 0); does not change the state.

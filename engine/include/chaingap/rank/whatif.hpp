@@ -1,12 +1,19 @@
 // What-if: the gap report of region R as if some firms opened a branch in R.
 //
-// Method. The what-if dataset is a copy of the base plus, for each added enterprise E, a new
-// enterprise row "E@R" in region R — a branch with E's attachments, weights, size (revenue) and
-// labels, kind firm — finalised again. The gap report is recomputed with the base report's
-// benchmark frozen (analyze_gaps(..., frozen_benchmark)), so attracting a firm never makes another
-// link look weaker. The branch adds to national capacity as well as local (E keeps its existing
-// operations), so every touched link's local share (L + c) / (N + c) rises and no gap rises.
-// Complexity: a dataset copy O(E + A + Rel) plus one gap analysis (see gaps.hpp).
+// Method. The what-if dataset is the base plus, for each added enterprise E, a new enterprise row
+// "E@R" in region R — a branch with E's attachments, weights, size (revenue) and labels, kind firm.
+// The gap report is recomputed with the base report's benchmark frozen (analyze_gaps(...,
+// frozen_benchmark)), so attracting a firm never makes another link look weaker. The branch adds to
+// national capacity as well as local (E keeps its existing operations), so every touched link's
+// local share (L + c) / (N + c) rises and no gap rises.
+//
+// Two implementations that must agree bit for bit (tests/unit/test_rank_whatif.cpp):
+//   run_whatif_reference — copies the dataset, appends the branch rows, finalises it again and
+//                          reruns the gap analysis: O(E + A + Rel) plus one gap analysis.
+//   run_whatif           — adds each branch's attachments to R's and the national presence
+//                          (add_branch_presence: the same additions in the same order as on the
+//                          copied dataset) and scores the links from them: O(E + A_R·T + Σ T_f + N)
+//                          with the national presence and importance taken from an AnalysisCache.
 //
 // Errors: UsageError naming an unknown enterprise, one already inside R, an aggregate row
 // (unnamed firms cannot be attracted) or an enterprise given twice.
@@ -36,14 +43,18 @@ struct WhatIfResult {
     RegionId region = kNone;
     std::vector<EnterpriseId> added;  // ids in the base dataset
     GapReport before;                 // on the base dataset
-    Dataset after_dataset;            // the dataset with the branches (after.* refers to it)
-    GapReport after;
+    GapReport after;                  // with the branches (node, chain and region ids are the base's)
     std::vector<LinkChange> changes;                   // every link whose status or gap changed, by gap reduction desc
     double total_gap_before = 0, total_gap_after = 0;  // Σ gap_score over the reported links
 };
 
+WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
+                        const std::vector<EnterpriseId>& added, const GapParams& params);
+// The same with a cache of its own (one-shot callers).
 WhatIfResult run_whatif(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
                         const std::vector<EnterpriseId>& added, const GapParams& params);
+WhatIfResult run_whatif_reference(const Dataset& ds, RegionId region, std::optional<ChainId> chain,
+                                  const std::vector<EnterpriseId>& added, const GapParams& params);
 
 // Σ gap_score over every link of the report's chains (segments included: they are links too).
 double total_gap(const GapReport& report);
