@@ -67,7 +67,9 @@ TEST_CASE("matcher rules: exclude, industries, inheritance, aliases, shares, spe
       {"id": "clean", "name": "清洗设备", "parent": "seg", "keywords": ["清洗设备"], "industries": ["半导体设备"]},
       {"id": "car", "name": "乘用车", "keywords": ["乘用车"], "industries": ["综合乘用车"]}]})");
     d.write("cat/o.json", R"({"id": "o", "name": "别名链", "nodes": [
-      {"id": "car_alias", "name": "汽车", "same_as": "m/car", "keywords": ["汽车"]}]})");
+      {"id": "car_alias", "name": "汽车", "same_as": "m/car", "keywords": ["汽车"]},
+      {"id": "veh", "name": "整车", "keywords": ["整车"], "industries": ["乘用车", "商用车"]},
+      {"id": "car_alias2", "name": "乘用车整车", "parent": "veh", "same_as": "m/car", "keywords": ["轿车"]}]})");
     const Dataset cat = load_chains_only("", LoadOptions{(d.path() / "cat").string()});
     Matcher mt(cat);
 
@@ -103,6 +105,14 @@ TEST_CASE("matcher rules: exclude, industries, inheritance, aliases, shares, spe
         CHECK(mt.match(firm({"汽车经销商"}, {{"汽车", 0.6}})).empty());
         CHECK(links(cat, mt.match(firm({"综合乘用车"}, {{"汽车", 0.6}}))) == std::vector<std::string>{"m/car"});
     }
+    SECTION("an alias with industries of its own must satisfy both lists") {
+        // own list (乘用车, 商用车) allows a truck maker, the canonical node's (综合乘用车) does not
+        CHECK(mt.match(firm({"商用载货车", "商用车"}, {{"轿车", 0.6}})).empty());
+        // canonical allows, own list does not (the path lacks the L2 乘用车)
+        CHECK(mt.match(firm({"综合乘用车"}, {{"轿车", 0.6}})).empty());
+        CHECK(links(cat, mt.match(firm({"综合乘用车", "乘用车"}, {{"轿车", 0.6}}))) == std::vector<std::string>{"m/car"});
+        CHECK(mt.stats().outside_industries == 2);
+    }
     SECTION("share: ≤ 0 and business-scope traces never; below min_share only with industry confirmation") {
         CHECK(mt.match(firm({}, {{"刻蚀设备", 0.0}})).empty());
         CHECK(mt.match(firm({"综合乘用车"}, {{"乘用车", 0.01}})).empty());  // below scope_share even when confirmed
@@ -111,6 +121,12 @@ TEST_CASE("matcher rules: exclude, industries, inheritance, aliases, shares, spe
         CHECK(mt.stats().rows_below_scope == 1);
         CHECK(mt.stats().low_share_unconfirmed == 1);
         CHECK(links(cat, mt.match(firm({"半导体设备"}, {{"清洗设备", 0.03}}))) == std::vector<std::string>{"m/clean"});
+        // only the firm's own class confirms a low share; a listed sector above it only gates
+        FirmEvidence sector = firm({"集成电路封测", "半导体设备"}, {{"清洗设备", 0.03}});
+        sector.own_industries = 1;  // own class 集成电路封测; 半导体设备 stands for an ancestor here
+        CHECK_FALSE(has(links(cat, mt.match(sector)), "m/clean"));
+        sector.products[0].share = 0.3;
+        CHECK(links(cat, mt.match(sector)) == std::vector<std::string>{"m/clean"});
         // shares above 1 count as 1
         CHECK(mt.match(firm({}, {{"刻蚀设备", 1.4}}))[0].weight == Approx(1.0));
     }
@@ -154,7 +170,7 @@ TEST_CASE("issue 9 error classes on the shipped catalogue", "[import][matcher][c
     CHECK_FALSE(has(L({"底盘与发动机系统"}, {{"非汽车用发动机", 0.10}}), "vehicles/passenger_car"));
     CHECK_FALSE(has(L({"汽车经销商"}, {{"汽车销售", 0.64}}), "vehicles/passenger_car"));
     CHECK_FALSE(has(L({"底盘与发动机系统"}, {{"乘用车手动变速器", 0.22}}), "vehicles/passenger_car"));
-    CHECK(has(L({"综合乘用车"}, {{"汽车制造业", 1.0}}), "vehicles/passenger_car"));
+    CHECK(has(L({"综合乘用车", "乘用车", "汽车"}, {{"汽车制造业", 1.0}}), "vehicles/passenger_car"));
     CHECK(has(L({"电动乘用车"}, {{"汽车", 0.51}}), "vehicles/nev"));
     // 硅片: PV wafers are not IC wafers, and IC epitaxy is not a PV wafer
     auto longi = L({"硅料硅片"}, {{"单晶硅片", 0.58}});
@@ -195,4 +211,42 @@ TEST_CASE("issue 9 error classes on the shipped catalogue", "[import][matcher][c
     CHECK_FALSE(has(L({"线下药店"}, {{"中成药", 0.4}}), "biopharma/proprietary_medicine"));
     // building steel is not a phone structural part
     CHECK_FALSE(has(L({"钢结构"}, {{"钢结构件", 0.77}}), "smart_terminal/structural_parts"));
+
+    // the 53 other chains (industry paths as the importer gives them: L3, L2, L1)
+    // an automotive die maker is not a phone/computer tooling maker; a phone casing maker's molds are
+    CHECK_FALSE(has(L({"其他汽车零部件", "汽车零部件", "汽车"}, {{"模具", 0.73}}), "computer_phone_parts/tooling_molds"));
+    CHECK(has(L({"消费电子零部件及组装", "消费电子", "电子"}, {{"商用模具", 0.11}}), "computer_phone_parts/tooling_molds"));
+    {
+        FirmEvidence f = firm({"消费电子零部件及组装", "消费电子", "电子"}, {{"模具", 0.03}});
+        f.own_industries = 1;  // the sector gate 消费电子 admits it, nothing vouches for a 0.03 row
+        CHECK_FALSE(has(links(cat, mt.match(f)), "computer_phone_parts/tooling_molds"));
+    }
+    // a bank's 零售业务 is retail banking, not retail trade; a department store's is
+    CHECK_FALSE(has(L({"股份制银行Ⅲ", "股份制银行Ⅱ", "银行"}, {{"零售业务", 0.31}}), "consumer_services/retail"));
+    CHECK(has(L({"百货", "一般零售", "商贸零售"}, {{"百货零售", 1.0}}), "consumer_services/retail"));
+    // a bank-software vendor is not a bank
+    CHECK_FALSE(has(L({"垂直应用软件", "软件开发", "计算机"}, {{"电子银行类", 0.70}}), "finance/regional_hq"));
+    // a reverse-merged shell's old business: a gas utility's 化纤 row, a highway operator's 丁二醇
+    CHECK_FALSE(has(L({"燃气Ⅲ", "燃气Ⅱ", "公用事业"}, {{"化纤", 1.0}}), "textiles/synthetic_fiber"));
+    CHECK_FALSE(has(L({"高速公路", "铁路公路", "交通运输"}, {{"丁二醇系列", 0.21}}), "synthetic_materials/bdo"));
+    // 电子元器件 of an LED-lighting distributor is not an advanced-ceramics component; a capacitor maker's is
+    CHECK_FALSE(has(L({"LED", "光学光电子", "电子"}, {{"电子元器件", 0.65}}), "glass_ceramics/downstream"));
+    CHECK(has(L({"被动元件", "元件", "电子"}, {{"电子元器件", 0.87}}), "glass_ceramics/downstream"));
+    // metal laminates are not fibre composites; PE pipes are not packaging resin; precast-concrete lines are not PC
+    CHECK_FALSE(has(L({"铝", "工业金属", "有色金属"}, {{"铝合金复合材料", 0.39}}), "fibers_composites/composites"));
+    CHECK_FALSE(has(L({"管材", "装修建材", "建筑材料"}, {{"PE管材管件", 0.30}}), "cosmetics/packaging_resin"));
+    CHECK_FALSE(has(L({"能源及重型设备", "专用设备", "机械设备"}, {{"PC生产线", 0.19}}), "synthetic_materials/pc"));
+    // 乙烯 as the head of 聚苯乙烯 / 醋酸乙烯 is not ethylene
+    CHECK_FALSE(has(L({"氯碱", "化学原料", "基础化工"}, {{"聚苯乙烯", 0.06}}), "synthetic_materials/mto"));
+    // PCB chemicals, inks and equipment are inputs of PCBs, not PCBs
+    CHECK_FALSE(has(L({"电子化学品Ⅲ", "电子化学品Ⅱ", "电子"}, {{"PCB化学品", 0.68}}), "electronic_components/pcb"));
+    CHECK(has(L({"印制电路板", "元件", "电子"}, {{"PCB制造", 1.0}}), "electronic_components/pcb"));
+    // a securities firm's 资产管理业务 is asset management, an estate agent's is not
+    CHECK(has(L({"证券Ⅲ", "证券Ⅱ", "非银金融"}, {{"资产管理业务", 0.34}}), "finance/asset_management"));
+    CHECK_FALSE(has(L({"房产租赁经纪", "房地产服务", "房地产"}, {{"资产管理", 0.15}}), "finance/asset_management"));
+    // a component maker's 手机类 row names its customers; a phone brand's 手机 is the phone
+    CHECK_FALSE(has(L({"消费电子零部件及组装", "消费电子", "电子"}, {{"手机类", 0.63}}), "computer_phone/smartphone"));
+    CHECK(has(L({"品牌消费电子", "消费电子", "电子"}, {{"手机", 0.90}}), "computer_phone/smartphone"));
+    // an NEV maker's 销售新能源车 reaches the NEV link
+    CHECK(has(L({"商用载货车", "商用车", "汽车"}, {{"销售新能源车", 0.19}}), "vehicles/nev"));
 }

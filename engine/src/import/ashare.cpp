@@ -190,13 +190,15 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
     b.set_coverage("listed_only", "A股上市公司（仅上市公司，非全量工商登记）/ A-share listed companies only, not a full business registry");
     b.add_file("chains/sw2021.json", sw2021_chain(src, st));
     std::set<std::pair<std::string, std::string>> industry_pairs;
-    std::map<std::string, std::vector<std::string>> firm_industries;  // company -> names and codes of its 申万 path
+    // company -> names and codes of its 申万 classes (L3, its own) and of their ancestors (L2, L1)
+    std::map<std::string, std::vector<std::string>> firm_own, firm_ancestors;
     for (const auto& [company, ind] : src.industry_links) {
-        for (std::string code = ind;; code = src.industry_parent.at(code)) {
-            auto& v = firm_industries[company];
-            v.push_back(src.industry_name.at(code));
-            v.push_back(code);
-            if (!src.industry_parent.count(code)) break;
+        firm_own[company].push_back(src.industry_name.at(ind));
+        firm_own[company].push_back(ind);
+        for (std::string code = ind; src.industry_parent.count(code);) {
+            code = src.industry_parent.at(code);
+            firm_ancestors[company].push_back(src.industry_name.at(code));
+            firm_ancestors[company].push_back(code);
         }
         if (!placed.count(company)) {
             ++st.industry_rows_unmapped_company;
@@ -225,7 +227,10 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
     std::vector<std::set<std::string>> chain_companies(cat.chains.size());
     for (const auto& [code, pl] : placed) {
         FirmEvidence ev;
-        if (auto it = firm_industries.find(code); it != firm_industries.end()) ev.industries = it->second;
+        if (auto it = firm_own.find(code); it != firm_own.end()) ev.industries = it->second;
+        ev.own_industries = ev.industries.size();  // the L3 classes; their ancestors follow
+        if (auto it = firm_ancestors.find(code); it != firm_ancestors.end())
+            ev.industries.insert(ev.industries.end(), it->second.begin(), it->second.end());
         if (auto it = firm_products.find(code); it != firm_products.end()) ev.products = it->second;
         const std::vector<LinkMatch> links = matcher.match(ev);
         for (const LinkMatch& m : links) {

@@ -39,9 +39,10 @@ std::string_view last_char(std::string_view s, std::size_t end) {
     return s.substr(b, end - b);
 }
 
-bool any_named(const std::vector<std::string>& firm, const std::vector<std::string>& list) {
+bool any_named(const std::vector<std::string>& firm, const std::vector<std::string>& list, std::size_t first = static_cast<std::size_t>(-1)) {
+    const auto end = firm.begin() + static_cast<std::ptrdiff_t>(std::min(first, firm.size()));
     for (const std::string& x : list)
-        if (std::find(firm.begin(), firm.end(), x) != firm.end()) return true;
+        if (std::find(firm.begin(), end, x) != end) return true;
     return false;
 }
 
@@ -124,10 +125,7 @@ Matcher::Matcher(const Dataset& catalogue, MatcherParams params) : cat_(catalogu
             NodeMatchFields f = node_match_fields(cat_.nodes[a]);
             for (auto& x : f.exclude) r.exclude.push_back(ascii_lower(x));
             for (auto& x : f.exclude_industries) r.exclude_industries.push_back(x);
-            if (!r.has_industries && !f.industries.empty()) {
-                r.industries = f.industries;
-                r.has_industries = true;
-            }
+            if (r.industries.empty() && !f.industries.empty()) r.industries.push_back(f.industries);
         }
     }
     // An alias (same_as) also obeys its canonical node's rules: a keyword declared in another chain
@@ -139,10 +137,7 @@ Matcher::Matcher(const Dataset& catalogue, MatcherParams params) : cat_(catalogu
         Rules& r = rules_[n];
         r.exclude.insert(r.exclude.end(), own[c].exclude.begin(), own[c].exclude.end());
         r.exclude_industries.insert(r.exclude_industries.end(), own[c].exclude_industries.begin(), own[c].exclude_industries.end());
-        if (!r.has_industries && own[c].has_industries) {
-            r.industries = own[c].industries;
-            r.has_industries = true;
-        }
+        r.industries.insert(r.industries.end(), own[c].industries.begin(), own[c].industries.end());
     }
     for (NodeId n = 0; n < static_cast<NodeId>(N); ++n) {
         for (const std::string& k : cat_.nodes[n].keywords) {
@@ -195,12 +190,19 @@ std::vector<LinkMatch> Matcher::match(const FirmEvidence& firm) {
                 ++stats_.excluded_by_industry;
                 continue;
             }
-            const bool confirmed = r.has_industries && any_named(firm.industries, r.industries);
-            if (r.has_industries && !confirmed) {
+            const bool has_industries = !r.industries.empty();
+            const bool confirmed = has_industries && std::all_of(r.industries.begin(), r.industries.end(), [&](const std::vector<std::string>& list) {
+                                       return any_named(firm.industries, list);
+                                   });
+            if (has_industries && !confirmed) {
                 ++stats_.outside_industries;
                 continue;
             }
-            if (row.share < params_.min_share && !confirmed) {
+            // A low share needs the firm's own classification named by every list, not only a sector.
+            const bool own_confirmed = confirmed && std::all_of(r.industries.begin(), r.industries.end(), [&](const std::vector<std::string>& list) {
+                                           return any_named(firm.industries, list, firm.own_industries);
+                                       });
+            if (row.share < params_.min_share && !own_confirmed) {
                 ++stats_.low_share_unconfirmed;
                 continue;
             }
