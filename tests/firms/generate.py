@@ -354,7 +354,7 @@ def main():
     bad[3]["所属区县"], bad[3]["所属省份"], bad[3]["所属城市"], bad[3]["注册地址"] = "", "", "", "火星基地一号"
     bad[4]["企业名称"] = ""
     rows = good[:3] + bad[:2] + good[3:6] + bad[2:] + good[6:]
-    write_csv(os.path.join(out, "bad_rows.csv"), "巫溪县企业名录（含错误行，供测试）", "说明：第 5、6、10、11、12 条为错误行", rows, "utf-8")
+    write_csv(os.path.join(out, "bad_rows.csv"), "巫溪县企业名录（含错误行，供测试）", "说明：第 4、5、9、10、11 条为错误行", rows, "utf-8")
     write_division(out)
 
 

@@ -194,6 +194,28 @@ TEST_CASE("import firms: header below a title, address → county, status, label
     CHECK(read_text(d.str() + "/out/dataset.json").find("\"sample\"") != std::string::npos);
 }
 
+TEST_CASE("import firms: a processed item is read as processing when the catalogue has that link", "[import][firms]") {
+    TempDir d;
+    d.write("x.csv", std::string(kHeader) +
+                         "重庆奉节甲药业有限公司,,存续,2016,重庆市,奉节县,,一般项目：中药材初加工；会议及展览服务,\n"
+                         "重庆奉节乙农业有限公司,,存续,2016,重庆市,奉节县,,一般项目：中药材种植,\n");
+    FirmsImportOptions o;
+    o.files = {d.str() + "/x.csv"};
+    o.division_dir = division();
+    const FirmsImportStats st = import_firms(o, d.str() + "/out", false);
+    CHECK(st.scope_generic == 1);  // 会议及展览服务: stock wording, not 会展
+    auto ent = csv_rows(d.str() + "/out/enterprises.csv");
+    std::map<std::string, std::set<std::string>> nodes;  // firm -> chain/node
+    for (auto& a : csv_rows(d.str() + "/out/attachments.csv")) {
+        nodes[a["enterprise"]].insert(a["chain"] + "/" + a["node"]);
+        if (a["node"] == "tcm_processing") CHECK(a["evidence"] == "中药材初加工");
+    }
+    // 中药材初加工 → 中药材加工 (processing), not the growing link; 中药材种植 → the herbs link.
+    CHECK(nodes[ent[0]["id"]] == std::set<std::string>{"specialty_agri_processing/tcm_processing"});
+    CHECK(nodes[ent[1]["id"]].count("specialty_agri_processing/tcm_herbs") == 1);
+    CHECK(nodes[ent[1]["id"]].count("specialty_agri_processing/tcm_processing") == 0);
+}
+
 TEST_CASE("import firms: --columns maps other names; a bad map is refused", "[import][firms]") {
     TempDir d;
     d.write("x.csv", "公司,地区,Main products\n重庆奉节甲眼镜厂,奉节县,脐橙\n");

@@ -422,6 +422,7 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
 
     const Dataset cat = load_chains_only("", load);
     Matcher matcher(cat);
+    Matcher probe(cat);  // asks whether one text attaches (scope items), without counting in `matcher`'s stats
 
     const std::vector<std::string> ent_extra = {"credit_code", "registration_status", "registered_capital", "industry",
                                                 "address", "revenue", "employees", "tags", "source"};
@@ -653,8 +654,17 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
                         default: ++st.scope_evidence; break;
                     }
                     if (!it.evidence() || it.object.empty()) continue;
-                    if (scope_text.emplace(it.object, it.text).second && !product_texts.count(it.object))
-                        ev.products.push_back({it.object, options.params.scope_weight});
+                    // Processing is its own link (农产品加工, 中药材加工): an item processed (加工, 初加工,
+                    // 精深加工) is read as OBJECT加工 when the catalogue attaches that, else as its object.
+                    std::string read = it.object;
+                    if (it.text.find("加工", it.object.size()) != std::string::npos) {
+                        FirmEvidence one;
+                        one.industries = ev.industries;
+                        one.products = {{it.object + "加工", 1.0}};
+                        if (!probe.match(one).empty()) read = it.object + "加工";
+                    }
+                    if (scope_text.emplace(read, it.text).second && !product_texts.count(read))
+                        ev.products.push_back({read, options.params.scope_weight});
                 }
             }
             const std::vector<LinkMatch> links = matcher.match(ev);

@@ -77,6 +77,9 @@ Report firms_import_report(FirmsImportStats stats, std::string out, std::string 
         lines += "挂链 attached：" + n(s.attached) + " 家 firms（" + n(s.attachments) + " 条 attachments：主营产品 product " +
                  n(s.product_basis) + " · 经营范围 scope " + n(s.scope_basis) + "）；未挂链 unattached " + n(s.unattached) +
                  " 家（保留，计入地区规模 kept, they count in the region's size）\n";
+        lines += "匹配 matcher：" + n(s.matcher.rows_matching) + " 条文本命中 texts matched；拒绝 refused：exclude " +
+                 n(s.matcher.excluded_by_term) + " · exclude_industries " + n(s.matcher.excluded_by_industry) +
+                 " · 行业不符 outside the link's industries " + n(s.matcher.outside_industries) + "（国标行业 vs. the catalogue's lists）\n";
         lines += "经营范围 scope items：" + n(s.scope_items) + "（作为证据 evidence " + n(s.scope_evidence) + " · 仅贸易 trade " +
                  n(s.scope_trade) + " · 通用表述 stock wording " + n(s.scope_generic) + " · 省略 elliptical " +
                  n(s.scope_elliptical) + "；删除套话 boilerplate removed " + n(s.scope_boilerplate) + "）\n";

@@ -19,8 +19,10 @@
 //              → cancelled (until = year of 注销日期 / 吊销日期 when given); anything else is a bad row.
 //   links      matcher.hpp on 主营产品 (weight product_weight, basis product) and on the 经营范围 items
 //              that are evidence (business_scope.hpp; the object is matched, the item as written is the
-//              evidence; weight scope_weight, basis scope); the firm's 国标行业 codes and names are its
-//              industry path, so a node's `industries` / `exclude_industries` apply to them.
+//              evidence; weight scope_weight, basis scope; a processed item, 加工 / 初加工, is read as
+//              OBJECT加工 when that attaches, so 中药材初加工 lands on processing, not on growing); the
+//              firm's 国标行业 codes and names are its industry path, so a node's `industries` /
+//              `exclude_industries` apply to them.
 //   labels     企业标签 / 资质 mapped to model kLabels (小巨人 → little_giant, 专精特新 → srdi,
 //              高新技术企业 → hightech, 瞪羚 → gazelle, 独角兽 → unicorn, 上市 → listed …); other
 //              tags are kept as written in column `tags` and counted.
