@@ -266,7 +266,7 @@ TEST_CASE("import firms: bad rows refused by default, listed with --reject", "[i
 
     const auto ok = run_cli(base + " --reject '" + d.str() + "/rejected.csv'");
     REQUIRE(ok.exit_code == 0);
-    CHECK_THAT(ok.out, Catch::Contains("导入 8 家 imported") && Catch::Contains("拒绝 5 行 rejected"));
+    CHECK_THAT(ok.out, Catch::Contains("导入 8 家 imported") && Catch::Contains("拒绝 5 行 rejected") && Catch::Contains("UTF-8 (BOM)"));
     auto rej = csv_rows(d.str() + "/rejected.csv");
     REQUIRE(rej.size() == 5);
     std::vector<std::string> cols;
