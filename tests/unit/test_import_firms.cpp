@@ -24,8 +24,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string fixture(const std::string& name) { return (fs::path(source_dir()) / "tests" / "firms" / name).string(); }
-std::string division() { return fixture("division"); }
+std::string fixture(const std::string& name) {
+    return (fs::path(source_dir()) / "tests" / "firms" / name).string();
+}
+std::string division() {
+    return fixture("division");
+}
 
 // Rows of a CSV file as maps column -> value.
 std::vector<std::map<std::string, std::string>> csv_rows(const std::string& path) {
@@ -119,17 +123,21 @@ TEST_CASE("registry text: UTF-8 with and without BOM, GB18030, refused bytes", "
     CHECK(used == "UTF-8");
     CHECK(decode_registry_text("\xEF\xBB\xBF企业名称\n", "auto", "a.csv", used) == "企业名称\n");
     CHECK(used == "UTF-8 (BOM)");
-    const std::string gbk = "\xC6\xF3\xD2\xB5\xC3\xFB\xB3\xC6,\xCB\xF9\xCA\xF4\xC7\xF8\xCF\xD8\n\xB7\xEE\xBD\xDA\xCF\xD8\n";  // 企业名称,所属区县 / 奉节县
+    const std::string gbk =
+        "\xC6\xF3\xD2\xB5\xC3\xFB\xB3\xC6,\xCB\xF9\xCA\xF4\xC7\xF8\xCF\xD8\n\xB7\xEE\xBD\xDA\xCF\xD8\n";  // 企业名称,所属区县
+                                                                                                          // / 奉节县
     CHECK(decode_registry_text(gbk, "auto", "a.csv", used) == "企业名称,所属区县\n奉节县\n");
     CHECK(used == "GB18030");
     CHECK(decode_registry_text(gbk, "gbk", "a.csv", used) == "企业名称,所属区县\n奉节县\n");
-    CHECK_THROWS_WITH(decode_registry_text(gbk, "utf-8", "a.csv", used), Catch::Contains("a.csv:1") && Catch::Contains("not valid UTF-8"));
+    CHECK_THROWS_WITH(decode_registry_text(gbk, "utf-8", "a.csv", used),
+                      Catch::Contains("a.csv:1") && Catch::Contains("not valid UTF-8"));
     CHECK_THROWS_WITH(decode_registry_text("ok\n\xFF\xFF\n", "auto", "a.csv", used), Catch::Contains("a.csv:2"));
     CHECK_THROWS_AS(decode_registry_text("x", "latin1", "a.csv", used), UsageError);
 }
 
 TEST_CASE("registry CSV: ragged title rows, quoted cells, line numbers", "[import][firms]") {
-    const RegistryTable t = parse_registry_csv("奉节县企业名录\n\n说明：仅供参考\n企业名称,经营范围\n甲,\"一般项目：a,b\n续\"\n乙,c\n", "x.csv");
+    const RegistryTable t = parse_registry_csv(
+        "奉节县企业名录\n\n说明：仅供参考\n企业名称,经营范围\n甲,\"一般项目：a,b\n续\"\n乙,c\n", "x.csv");
     REQUIRE(t.rows.size() == 5);
     CHECK(t.rows[0].size() == 1);
     CHECK(t.row_number[1] == 3);  // the blank line 2 is dropped, numbers kept
@@ -151,11 +159,14 @@ TEST_CASE("registry dates", "[import][firms]") {
 
 TEST_CASE("import firms: header below a title, address → county, status, labels, scope evidence", "[import][firms]") {
     TempDir d;
-    d.write("x.csv", std::string("奉节县企业名录（导出）\n说明：测试\n") + kHeader +
-                         "重庆奉节甲果业有限公司,,存续,2016-05-01,重庆市,奉节县,,一般项目：脐橙种植；水果种植。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）,\n"
-                         "重庆乙贸易有限公司,,注销,2010-01-01,重庆市,,奉节县永安街道8号,一般项目：汽车零配件零售；日用百货销售,\n"
-                         "重庆丙公司,,在业,2020,重庆市,,万州区高笋塘1号,,\n"
-                         "重庆丁公司,,在业,2020,重庆市,两江新区,无名路1号,,\n");
+    d.write(
+        "x.csv",
+        std::string("奉节县企业名录（导出）\n说明：测试\n") + kHeader +
+            "重庆奉节甲果业有限公司,,存续,2016-05-01,重庆市,奉节县,,"
+            "一般项目：脐橙种植；水果种植。（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）,\n"
+            "重庆乙贸易有限公司,,注销,2010-01-01,重庆市,,奉节县永安街道8号,一般项目：汽车零配件零售；日用百货销售,\n"
+            "重庆丙公司,,在业,2020,重庆市,,万州区高笋塘1号,,\n"
+            "重庆丁公司,,在业,2020,重庆市,两江新区,无名路1号,,\n");
     FirmsImportOptions o;
     o.files = {d.str() + "/x.csv"};
     o.division_dir = division();
@@ -248,8 +259,8 @@ TEST_CASE("import firms: XLSX sheets", "[import][firms]") {
     CHECK_THROWS_WITH(read_xlsx_sheet(fixture("chongqing_registry.xlsx"), "名单"),
                       Catch::Contains("no sheet named '名单' (sheets: 企业名录, 说明)"));
     TempDir d;
-    const auto r = run_cli("import firms '" + fixture("chongqing_registry.xlsx") + "' --sheet 说明 --division '" + division() +
-                           "' --out '" + d.str() + "/out'");
+    const auto r = run_cli("import firms '" + fixture("chongqing_registry.xlsx") + "' --sheet 说明 --division '" +
+                           division() + "' --out '" + d.str() + "/out'");
     CHECK(r.exit_code == 2);
     CHECK_THAT(r.err, Catch::Contains("no header row in the first 30 rows of sheet '说明'"));
     CHECK_FALSE(fs::exists(d.str() + "/out"));
@@ -257,7 +268,8 @@ TEST_CASE("import firms: XLSX sheets", "[import][firms]") {
 
 TEST_CASE("import firms: bad rows refused by default, listed with --reject", "[import][firms]") {
     TempDir d;
-    const std::string base = "import firms '" + fixture("bad_rows.csv") + "' --division '" + division() + "' --out '" + d.str() + "/out'";
+    const std::string base =
+        "import firms '" + fixture("bad_rows.csv") + "' --division '" + division() + "' --out '" + d.str() + "/out'";
     const auto refused = run_cli(base);
     CHECK(refused.exit_code == 2);
     // The first bad row is the 4th firm: line 4 (header) + 4 = 8, its check character altered.
@@ -266,7 +278,8 @@ TEST_CASE("import firms: bad rows refused by default, listed with --reject", "[i
 
     const auto ok = run_cli(base + " --reject '" + d.str() + "/rejected.csv'");
     REQUIRE(ok.exit_code == 0);
-    CHECK_THAT(ok.out, Catch::Contains("导入 8 家 imported") && Catch::Contains("拒绝 5 行 rejected") && Catch::Contains("UTF-8 (BOM)"));
+    CHECK_THAT(ok.out, Catch::Contains("导入 8 家 imported") && Catch::Contains("拒绝 5 行 rejected") &&
+                           Catch::Contains("UTF-8 (BOM)"));
     auto rej = csv_rows(d.str() + "/rejected.csv");
     REQUIRE(rej.size() == 5);
     std::vector<std::string> cols;
@@ -306,13 +319,17 @@ TEST_CASE("import firms: the fixture's division codes are those of china-divisio
 TEST_CASE("import firms: the fixture imports and 奉节县's gap report is built on it", "[import][firms][e2e]") {
     TempDir d;
     const std::string out = d.str() + "/cq";
-    const auto imp = run_cli("import firms '" + fixture("fengjie_registry.csv") + "' '" + fixture("chongqing_registry.xlsx") +
-                             "' --division '" + division() + "' --out '" + out + "'");
+    const auto imp =
+        run_cli("import firms '" + fixture("fengjie_registry.csv") + "' '" + fixture("chongqing_registry.xlsx") +
+                "' --division '" + division() + "' --out '" + out + "'");
     INFO(imp.err);
     REQUIRE(imp.exit_code == 0);
     CHECK_THAT(imp.out, Catch::Contains("GB18030") && Catch::Contains("XLSX"));
     // 170 + 152 firms, one exact duplicate row, one footer note.
-    CHECK_THAT(imp.out, Catch::Contains("读取 324 行 rows read，导入 322 家 imported，拒绝 0 行 rejected，重复 1 行 duplicates，注释行 1 notes"));
+    CHECK_THAT(
+        imp.out,
+        Catch::Contains(
+            "读取 324 行 rows read，导入 322 家 imported，拒绝 0 行 rejected，重复 1 行 duplicates，注释行 1 notes"));
 
     auto ent = csv_rows(out + "/enterprises.csv");
     REQUIRE(ent.size() == 322);
@@ -327,11 +344,13 @@ TEST_CASE("import firms: the fixture imports and 奉节县's gap report is built
     // Expected local firms per specialty_agri_processing link, from the files: active 奉节县 firms.
     std::map<std::string, std::set<std::string>> local;
     for (auto& a : csv_rows(out + "/attachments.csv"))
-        if (a["chain"] == "specialty_agri_processing" && region[a["enterprise"]] == "500236" && status[a["enterprise"]] == "active")
+        if (a["chain"] == "specialty_agri_processing" && region[a["enterprise"]] == "500236" &&
+            status[a["enterprise"]] == "active")
             local[a["node"]].insert(a["enterprise"]);
     REQUIRE(local["citrus"].size() > 10);
 
-    const auto gaps = run_cli("gaps --data '" + out + "' --region 500236 --chain specialty_agri_processing --format json");
+    const auto gaps =
+        run_cli("gaps --data '" + out + "' --region 500236 --chain specialty_agri_processing --format json");
     INFO(gaps.err);
     REQUIRE(gaps.exit_code == 0);
     rapidjson::Document doc;

@@ -33,12 +33,14 @@ CreditCodeCheck check_credit_code(std::string_view text) {
     for (char& c : s)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     if (s.size() != 18) {
-        r.error = "a unified social credit code has 18 characters, got " + std::to_string(s.size()) + " bytes ('" + s + "')";
+        r.error =
+            "a unified social credit code has 18 characters, got " + std::to_string(s.size()) + " bytes ('" + s + "')";
         return r;
     }
     for (std::size_t i = 0; i < 18; ++i)
         if (value_of(s[i]) < 0) {
-            r.error = "character " + std::to_string(i + 1) + " of '" + s + "' is not in the GB 32100-2015 code set (0-9, A-Y without I O S V Z)";
+            r.error = "character " + std::to_string(i + 1) + " of '" + s +
+                      "' is not in the GB 32100-2015 code set (0-9, A-Y without I O S V Z)";
             return r;
         }
     for (std::size_t i = 2; i < 8; ++i)
@@ -48,7 +50,8 @@ CreditCodeCheck check_credit_code(std::string_view text) {
         }
     const char want = credit_code_check_char(s);
     if (s[17] != want) {
-        r.error = "check character of '" + s + "' is " + std::string(1, s[17]) + ", GB 32100-2015 gives " + std::string(1, want);
+        r.error = "check character of '" + s + "' is " + std::string(1, s[17]) + ", GB 32100-2015 gives " +
+                  std::string(1, want);
         return r;
     }
     r.code = s;

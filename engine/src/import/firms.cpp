@@ -29,28 +29,64 @@ namespace {
 
 // ---- the recognised columns -----------------------------------------------------------------------
 enum class Field {
-    name, credit_code, status, founded, cancelled_on, capital, province, city, county, address,
-    industry_section, industry_division, industry_group, industry_class, industry, scope, products,
-    employees, revenue, labels, count_
+    name,
+    credit_code,
+    status,
+    founded,
+    cancelled_on,
+    capital,
+    province,
+    city,
+    county,
+    address,
+    industry_section,
+    industry_division,
+    industry_group,
+    industry_class,
+    industry,
+    scope,
+    products,
+    employees,
+    revenue,
+    labels,
+    count_
 };
 struct FieldInfo {
     Field field;
-    const char* key;  // English name (also accepted as a column name, and in --columns)
+    const char* key;                 // English name (also accepted as a column name, and in --columns)
     std::vector<const char*> names;  // column names as exports write them (normalised: no spaces, no unit)
     bool repeatable;                 // several columns may feed it
 };
 const std::vector<FieldInfo>& field_table() {
     static const std::vector<FieldInfo> t = {
-        {Field::name, "name", {"企业名称", "公司名称", "企业名", "单位名称", "名称", "company_name", "enterprise_name"}, false},
-        {Field::credit_code, "credit_code", {"统一社会信用代码", "社会信用代码", "信用代码", "uscc", "unified_social_credit_code"}, false},
-        {Field::status, "status", {"登记状态", "经营状态", "企业状态", "存续状态", "状态", "registration_status"}, false},
-        {Field::founded, "founded", {"成立日期", "成立时间", "注册日期", "成立年份", "established", "founded_on"}, false},
-        {Field::cancelled_on, "cancelled_on", {"注销日期", "吊销日期", "注销/吊销日期", "注吊销日期", "cancellation_date"}, false},
+        {Field::name,
+         "name",
+         {"企业名称", "公司名称", "企业名", "单位名称", "名称", "company_name", "enterprise_name"},
+         false},
+        {Field::credit_code,
+         "credit_code",
+         {"统一社会信用代码", "社会信用代码", "信用代码", "uscc", "unified_social_credit_code"},
+         false},
+        {Field::status,
+         "status",
+         {"登记状态", "经营状态", "企业状态", "存续状态", "状态", "registration_status"},
+         false},
+        {Field::founded,
+         "founded",
+         {"成立日期", "成立时间", "注册日期", "成立年份", "established", "founded_on"},
+         false},
+        {Field::cancelled_on,
+         "cancelled_on",
+         {"注销日期", "吊销日期", "注销/吊销日期", "注吊销日期", "cancellation_date"},
+         false},
         {Field::capital, "registered_capital", {"注册资本", "注册资金", "capital"}, false},
         {Field::province, "province", {"所属省份", "省份", "所在省份", "所属省", "省"}, false},
         {Field::city, "city", {"所属城市", "城市", "所在城市", "所属地市", "地市", "市"}, false},
         {Field::county, "county", {"所属区县", "区县", "所在区县", "所属县区", "区/县", "district"}, false},
-        {Field::address, "address", {"注册地址", "企业地址", "住所", "地址", "通信地址", "经营地址", "registered_address"}, false},
+        {Field::address,
+         "address",
+         {"注册地址", "企业地址", "住所", "地址", "通信地址", "经营地址", "registered_address"},
+         false},
         {Field::industry_section, "industry_section", {"国标行业门类", "行业门类", "门类"}, false},
         {Field::industry_division, "industry_division", {"国标行业大类", "行业大类", "大类"}, false},
         {Field::industry_group, "industry_group", {"国标行业中类", "行业中类", "中类"}, false},
@@ -64,7 +100,9 @@ const std::vector<FieldInfo>& field_table() {
     };
     return t;
 }
-const FieldInfo& info_of(Field f) { return field_table()[static_cast<std::size_t>(f)]; }
+const FieldInfo& info_of(Field f) {
+    return field_table()[static_cast<std::size_t>(f)];
+}
 
 // Header text normalised: no ASCII/full-width spaces, ASCII lower case, a trailing bracket group
 // (unit) split off into `unit`.
@@ -111,20 +149,28 @@ std::string trim(std::string s) {
     for (bool again = true; again && !s.empty();) {
         again = false;
         const unsigned char f = static_cast<unsigned char>(s.front()), b = static_cast<unsigned char>(s.back());
-        if (f == ' ' || f == '\t' || f == '\r' || f == '\n') s.erase(0, 1), again = true;
-        else if (s.compare(0, 3, "\u3000") == 0) s.erase(0, 3), again = true;
+        if (f == ' ' || f == '\t' || f == '\r' || f == '\n')
+            s.erase(0, 1), again = true;
+        else if (s.compare(0, 3, "\u3000") == 0)
+            s.erase(0, 3), again = true;
         if (s.empty()) break;
-        if (b == ' ' || b == '\t' || b == '\r' || b == '\n') s.pop_back(), again = true;
-        else if (s.size() >= 3 && s.compare(s.size() - 3, 3, "\u3000") == 0) s.erase(s.size() - 3), again = true;
+        if (b == ' ' || b == '\t' || b == '\r' || b == '\n')
+            s.pop_back(), again = true;
+        else if (s.size() >= 3 && s.compare(s.size() - 3, 3, "\u3000") == 0)
+            s.erase(s.size() - 3), again = true;
     }
     return s;
 }
-bool starts_with(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
-bool contains(const std::string& s, const char* p) { return s.find(p) != std::string::npos; }
+bool starts_with(const std::string& s, const std::string& p) {
+    return s.compare(0, p.size(), p) == 0;
+}
+bool contains(const std::string& s, const char* p) {
+    return s.find(p) != std::string::npos;
+}
 // Cells that say "no value" in exports.
 bool is_blank(const std::string& v) {
-    return v.empty() || v == "-" || v == "--" || v == "—" || v == "——" || v == "/" || v == "暂无" || v == "未公开" || v == "无" ||
-           v == "null" || v == "NULL" || v == "N/A";
+    return v.empty() || v == "-" || v == "--" || v == "—" || v == "——" || v == "/" || v == "暂无" || v == "未公开" ||
+           v == "无" || v == "null" || v == "NULL" || v == "N/A";
 }
 
 std::uint64_t fnv1a(const std::string& s) {
@@ -176,8 +222,8 @@ bool is_prefix_code(const std::string& code, const std::string& scope) {
     return scope.empty() || code.compare(0, scope.size(), scope) == 0;
 }
 
-Placed place_firm(const DivisionTable& div, const std::string& province, const std::string& city, const std::string& county,
-                  const std::string& address) {
+Placed place_firm(const DivisionTable& div, const std::string& province, const std::string& city,
+                  const std::string& county, const std::string& address) {
     // The province the registry names (所属省份 or the address's).
     std::string prov_code;
     if (!province.empty()) {
@@ -207,7 +253,8 @@ Placed place_firm(const DivisionTable& div, const std::string& province, const s
             if (Place p2 = div.place(div.name_of(prov_code) + address, prov_code); p2.level > addr.level) addr = p2;
         if (addr.level < 3 && !prov_code.empty() && !city.empty())
             if (Place p3 = div.place(province + city + address, prov_code); p3.level > addr.level) addr = p3;
-        if (!prov_code.empty() && !is_prefix_code(addr.code, prov_code.substr(0, 2))) addr = {};  // contradicts 所属省份
+        if (!prov_code.empty() && !is_prefix_code(addr.code, prov_code.substr(0, 2)))
+            addr = {};  // contradicts 所属省份
     }
     if (addr.level == 3) return {addr, "address"};
     if (!city.empty()) {
@@ -224,9 +271,11 @@ Placed place_firm(const DivisionTable& div, const std::string& province, const s
 // "" when active, "cancelled" when gone, "?" when the text is not a registry status.
 std::string status_of(const std::string& s) {
     if (is_blank(s)) return "";
-    for (const char* gone : {"注销", "吊销", "撤销", "迁出", "清算", "责令关闭", "已关闭", "停业清算", "cancelled", "revoked"})
+    for (const char* gone :
+         {"注销", "吊销", "撤销", "迁出", "清算", "责令关闭", "已关闭", "停业清算", "cancelled", "revoked"})
         if (contains(s, gone)) return "cancelled";
-    for (const char* live : {"存续", "在业", "开业", "在营", "正常", "迁入", "登记成立", "设立", "确立", "active", "歇业", "停业"})
+    for (const char* live :
+         {"存续", "在业", "开业", "在营", "正常", "迁入", "登记成立", "设立", "确立", "active", "歇业", "停业"})
         if (contains(s, live)) return "";
     return "?";
 }
@@ -235,8 +284,10 @@ std::string status_of(const std::string& s) {
 // The engine labels a tag names ("" none).
 std::vector<std::string> labels_of_tag(const std::string& tag) {
     std::vector<std::string> out;
-    if (contains(tag, "小巨人")) out.push_back("little_giant");
-    else if (contains(tag, "专精特新")) out.push_back("srdi");
+    if (contains(tag, "小巨人"))
+        out.push_back("little_giant");
+    else if (contains(tag, "专精特新"))
+        out.push_back("srdi");
     if (contains(tag, "高新技术企业") || tag == "高新企业" || tag == "国家高新") out.push_back("hightech");
     if (contains(tag, "瞪羚")) out.push_back("gazelle");
     if (contains(tag, "独角兽")) out.push_back("unicorn");
@@ -248,7 +299,8 @@ std::vector<std::string> labels_of_tag(const std::string& tag) {
     if (contains(tag, "北交所")) out.push_back("bse");
     // A listing (上市公司, A股上市, or a board) is `listed`; 拟上市 (planned) and 新三板 (NEEQ quotation) are not.
     const bool board = contains(tag, "科创板") || contains(tag, "创业板") || contains(tag, "北交所");
-    if (board || (contains(tag, "上市") && !contains(tag, "拟上市") && !contains(tag, "新三板"))) out.push_back("listed");
+    if (board || (contains(tag, "上市") && !contains(tag, "拟上市") && !contains(tag, "新三板")))
+        out.push_back("listed");
     return out;
 }
 
@@ -281,7 +333,8 @@ std::vector<std::string> split_tags(const std::string& s) {
 void industry_tokens(const std::string& cell, std::vector<std::string>& out, std::string& deepest_code) {
     std::string s = cell;
     for (const char* x : {"（", "）", "(", ")", "-", "—", "/", ">", "＞", "|", "　"})
-        for (std::size_t at = s.find(x); at != std::string::npos; at = s.find(x)) s.replace(at, std::string(x).size(), " ");
+        for (std::size_t at = s.find(x); at != std::string::npos; at = s.find(x))
+            s.replace(at, std::string(x).size(), " ");
     std::string cur;
     auto flush = [&] {
         if (cur.empty()) return;
@@ -294,7 +347,8 @@ void industry_tokens(const std::string& cell, std::vector<std::string>& out, std
             while (k < cur.size() && cur[k] >= '0' && cur[k] <= '9') ++k;
         }
         std::string code = cur.substr(0, k), name = cur.substr(k);
-        if (!code.empty() && !name.empty() && static_cast<unsigned char>(name[0]) < 0x80) code.clear(), name = cur;  // not a code
+        if (!code.empty() && !name.empty() && static_cast<unsigned char>(name[0]) < 0x80)
+            code.clear(), name = cur;  // not a code
         if (!code.empty()) {
             out.push_back(code);
             if (code.size() >= deepest_code.size()) deepest_code = code;
@@ -303,8 +357,10 @@ void industry_tokens(const std::string& cell, std::vector<std::string>& out, std
         cur.clear();
     };
     for (char c : s) {
-        if (c == ' ') flush();
-        else cur += c;
+        if (c == ' ')
+            flush();
+        else
+            cur += c;
     }
     flush();
 }
@@ -314,9 +370,9 @@ std::string cell_at(const std::vector<std::string>& row, std::optional<std::size
 }
 
 struct Columns {
-    std::vector<std::optional<std::size_t>> one;               // by Field: the column
-    std::vector<std::vector<std::size_t>> many;                 // by Field: repeatable columns
-    std::vector<std::string> header;                            // as written
+    std::vector<std::optional<std::size_t>> one;  // by Field: the column
+    std::vector<std::vector<std::size_t>> many;   // by Field: repeatable columns
+    std::vector<std::string> header;              // as written
     std::string revenue_unit;
 };
 
@@ -332,8 +388,10 @@ int recognise(const std::vector<std::string>& row, const std::map<std::string, F
         const std::string norm = normalise_header(row[c], &unit);
         if (norm.empty()) continue;
         std::optional<Field> f;
-        if (auto it = renames.find(norm); it != renames.end()) f = it->second;
-        else f = field_of(norm);
+        if (auto it = renames.find(norm); it != renames.end())
+            f = it->second;
+        else
+            f = field_of(norm);
         if (!f) {
             if (ignored) ignored->push_back(trim(row[c]));
             continue;
@@ -342,7 +400,9 @@ int recognise(const std::vector<std::string>& row, const std::map<std::string, F
         if (info_of(*f).repeatable) {
             cols.many[i].push_back(c);
         } else if (cols.one[i]) {
-            if (ignored) ignored->push_back(trim(row[c]) + " (" + info_of(*f).key + " already from '" + trim(row[*cols.one[i]]) + "')");
+            if (ignored)
+                ignored->push_back(trim(row[c]) + " (" + info_of(*f).key + " already from '" + trim(row[*cols.one[i]]) +
+                                   "')");
             continue;
         } else {
             cols.one[i] = c;
@@ -365,11 +425,13 @@ std::map<std::string, Field> read_renames(const std::string& path) {
                          "--columns must be a JSON object {\"column as written\": \"recognised column name\"}");
     for (auto it = d.MemberBegin(); it != d.MemberEnd(); ++it) {
         const std::string from = it->name.GetString();
-        if (!it->value.IsString()) throw InputError(path, 0, from, "the value must be a recognised column name (a string)");
+        if (!it->value.IsString())
+            throw InputError(path, 0, from, "the value must be a recognised column name (a string)");
         const std::string to = it->value.GetString();
         auto f = field_of(normalise_header(to));
         if (!f)
-            throw InputError(path, 0, from, "'" + to + "' is not a recognised column name (docs/importers.md lists them)");
+            throw InputError(path, 0, from,
+                             "'" + to + "' is not a recognised column name (docs/importers.md lists them)");
         out[normalise_header(from)] = *f;
     }
     return out;
@@ -424,14 +486,21 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
     Matcher matcher(cat);
     Matcher probe(cat);  // asks whether one text attaches (scope items), without counting in `matcher`'s stats
 
-    const std::vector<std::string> ent_extra = {"credit_code", "registration_status", "registered_capital", "industry",
-                                                "address", "revenue", "employees", "tags", "source"};
+    const std::vector<std::string> ent_extra = {"credit_code",
+                                                "registration_status",
+                                                "registered_capital",
+                                                "industry",
+                                                "address",
+                                                "revenue",
+                                                "employees",
+                                                "tags",
+                                                "source"};
     DatasetBuilder b(ent_extra, {});
     std::map<std::string, std::pair<std::string, std::string>> seen;  // id -> (name, FILE:ROW)
     std::set<std::string> used_regions;
-    std::map<std::string, std::set<std::string>> chain_firms;           // chain -> firms
-    std::map<std::string, std::set<std::string>> chain_links;           // chain -> links with a firm
-    const int this_year = 2100;  // sanity bound only; dates after it are refused
+    std::map<std::string, std::set<std::string>> chain_firms;  // chain -> firms
+    std::map<std::string, std::set<std::string>> chain_links;  // chain -> links with a firm
+    const int this_year = 2100;                                // sanity bound only; dates after it are refused
 
     for (const std::string& path : options.files) {
         const RegistryTable table = read_registry_table(path, options.encoding, options.sheet);
@@ -455,7 +524,8 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
             if (!table.rows.empty())
                 for (const std::string& c : table.rows[0]) first += (first.empty() ? "" : " | ") + trim(c);
             throw InputError(path, 0, "",
-                             "no header row in the first 30 rows" + (table.sheet.empty() ? "" : " of sheet '" + table.sheet + "'") +
+                             "no header row in the first 30 rows" +
+                                 (table.sheet.empty() ? "" : " of sheet '" + table.sheet + "'") +
                                  ": expected a row with 企业名称 (or an alias) and another recognised column "
                                  "(docs/importers.md; --columns maps other names); the first row reads '" +
                                  first.substr(0, 200) + "'");
@@ -465,11 +535,14 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
         auto col = [&](Field f) { return cols.one[static_cast<std::size_t>(f)]; };
         auto header_name = [&](Field f) { return trim(cols.header[*col(f)]); };
         if (!col(Field::province) && !col(Field::city) && !col(Field::county) && !col(Field::address))
-            throw InputError(path, fs.header_row, "",
-                             "no column places the firms: expected 所属省份, 所属城市, 所属区县 or 注册地址 (or an alias)");
+            throw InputError(
+                path, fs.header_row, "",
+                "no column places the firms: expected 所属省份, 所属城市, 所属区县 or 注册地址 (or an alias)");
         double revenue_scale = 1;  // to 万元
-        if (cols.revenue_unit == "元") revenue_scale = 1e-4;
-        else if (cols.revenue_unit == "亿元" || cols.revenue_unit == "亿") revenue_scale = 1e4;
+        if (cols.revenue_unit == "元")
+            revenue_scale = 1e-4;
+        else if (cols.revenue_unit == "亿元" || cols.revenue_unit == "亿")
+            revenue_scale = 1e4;
         else if (!cols.revenue_unit.empty() && cols.revenue_unit != "万元" && cols.revenue_unit != "万")
             throw InputError(path, fs.header_row, header_name(Field::revenue),
                              "unit '" + cols.revenue_unit + "' not understood (元, 万元 or 亿元)");
@@ -513,14 +586,16 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
             const std::string status_text = col(Field::status) ? cell_at(row, col(Field::status)) : "";
             const std::string status = status_of(status_text);
             if (status == "?") {
-                reject(Field::status, "'" + status_text + "' is not a registration status (存续/在业/开业 … or 注销/吊销 …)");
+                reject(Field::status,
+                       "'" + status_text + "' is not a registration status (存续/在业/开业 … or 注销/吊销 …)");
                 continue;
             }
             int founded = 0;
             if (col(Field::founded)) {
                 founded = registry_year(cell_at(row, col(Field::founded)));
                 if (founded < 0 || founded > this_year || (founded > 0 && founded < 1800)) {
-                    reject(Field::founded, "'" + cell_at(row, col(Field::founded)) + "' is not a date (2015-03-12, 2015/3/12, 2015年3月12日, 20150312)");
+                    reject(Field::founded, "'" + cell_at(row, col(Field::founded)) +
+                                               "' is not a date (2015-03-12, 2015/3/12, 2015年3月12日, 20150312)");
                     continue;
                 }
             }
@@ -534,7 +609,8 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
                 if (status.empty()) until = 0;  // a date without a 注销/吊销 status is not used
             }
             if (until && founded && until < founded) {
-                reject(Field::cancelled_on, "cancelled in " + std::to_string(until) + ", before it was founded (" + std::to_string(founded) + ")");
+                reject(Field::cancelled_on, "cancelled in " + std::to_string(until) + ", before it was founded (" +
+                                                std::to_string(founded) + ")");
                 continue;
             }
             // numbers
@@ -544,7 +620,8 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
                 double x = 0;
                 if (!is_blank(v)) {
                     if (!parse_amount(v, x, revenue_scale, true) || x < 0) {
-                        reject(Field::revenue, "'" + v + "' is not an amount (a number, optionally with 元 / 万元 / 亿元)");
+                        reject(Field::revenue,
+                               "'" + v + "' is not an amount (a number, optionally with 元 / 万元 / 亿元)");
                         continue;
                     }
                     revenue = fmt(x, 4);
@@ -567,16 +644,22 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
                 return is_blank(v) ? std::string() : v;
             };
             const std::string address = text_of(Field::address);
-            const Placed placed = place_firm(division, text_of(Field::province), text_of(Field::city), text_of(Field::county), address);
+            const Placed placed =
+                place_firm(division, text_of(Field::province), text_of(Field::city), text_of(Field::county), address);
             if (placed.place.code.empty()) {
-                const Field f = col(Field::county) ? Field::county : col(Field::address) ? Field::address : col(Field::city) ? Field::city : Field::province;
+                const Field f = col(Field::county)    ? Field::county
+                                : col(Field::address) ? Field::address
+                                : col(Field::city)    ? Field::city
+                                                      : Field::province;
                 reject(f, "no GB/T 2260 province, city or county found in 所属省份/所属城市/所属区县/地址 ('" +
-                              text_of(Field::province) + text_of(Field::city) + text_of(Field::county) + "', '" + address + "')");
+                              text_of(Field::province) + text_of(Field::city) + text_of(Field::county) + "', '" +
+                              address + "')");
                 continue;
             }
             if (id.empty()) {
                 char hex[17];
-                std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(name + "|" + placed.place.code)));
+                std::snprintf(hex, sizeof hex, "%016llx",
+                              static_cast<unsigned long long>(fnv1a(name + "|" + placed.place.code)));
                 id = std::string("N") + hex;
             }
             const std::string where = path + ":" + std::to_string(row_no);
@@ -585,7 +668,8 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
                     ++fs.duplicates;
                     continue;
                 }
-                reject(Field::credit_code, "code " + id + " already used by '" + it->second.first + "' (" + it->second.second + ")");
+                reject(Field::credit_code,
+                       "code " + id + " already used by '" + it->second.first + "' (" + it->second.second + ")");
                 continue;
             }
             seen[id] = {name, where};
@@ -605,7 +689,8 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
             e.status = status.empty() ? "active" : status;
             e.until = until;
             e.region_source = placed.source;
-            if (status.empty()) ++st.active;
+            if (status.empty())
+                ++st.active;
             else {
                 ++st.cancelled;
                 st.cancelled_with_year += until > 0;
@@ -630,7 +715,8 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
             // evidence
             FirmEvidence ev;
             std::string industry_code;
-            for (Field f : {Field::industry_section, Field::industry_division, Field::industry_group, Field::industry_class, Field::industry}) {
+            for (Field f : {Field::industry_section, Field::industry_division, Field::industry_group,
+                            Field::industry_class, Field::industry}) {
                 const std::string v = text_of(f);
                 if (!v.empty()) industry_tokens(v, ev.industries, industry_code);
             }
@@ -648,10 +734,18 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
                 for (const ScopeItem& it : split.items) {
                     ++st.scope_items;
                     switch (it.kind) {
-                        case ScopeItem::Kind::trade: ++st.scope_trade; break;
-                        case ScopeItem::Kind::generic: ++st.scope_generic; break;
-                        case ScopeItem::Kind::elliptical: ++st.scope_elliptical; break;
-                        default: ++st.scope_evidence; break;
+                        case ScopeItem::Kind::trade:
+                            ++st.scope_trade;
+                            break;
+                        case ScopeItem::Kind::generic:
+                            ++st.scope_generic;
+                            break;
+                        case ScopeItem::Kind::elliptical:
+                            ++st.scope_elliptical;
+                            break;
+                        default:
+                            ++st.scope_evidence;
+                            break;
                     }
                     if (!it.evidence() || it.object.empty()) continue;
                     // Processing is its own link (农产品加工, 中药材加工): an item processed (加工, 初加工,
@@ -674,20 +768,35 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
                 std::string evidence = m.evidence;
                 if (!from_product)
                     if (auto it = scope_text.find(m.evidence); it != scope_text.end()) evidence = it->second;
-                b.add(AttachmentRow{id, cat.chains[node.chain].id, node.id, m.weight, from_product || m.basis != "product" ? m.basis : "scope",
-                                    m.rule, evidence, {}});
+                b.add(AttachmentRow{id,
+                                    cat.chains[node.chain].id,
+                                    node.id,
+                                    m.weight,
+                                    from_product || m.basis != "product" ? m.basis : "scope",
+                                    m.rule,
+                                    evidence,
+                                    {}});
                 ++st.attachments;
                 (from_product || m.basis != "product" ? st.product_basis : st.scope_basis)++;
                 chain_firms[cat.chains[node.chain].id].insert(id);
                 chain_links[cat.chains[node.chain].id].insert(node.id);
             }
-            if (links.empty()) ++st.unattached;
+            if (links.empty())
+                ++st.unattached;
             else {
                 ++st.attached;
                 st.attached_cancelled += !status.empty();
             }
             std::string capital = text_of(Field::capital);
-            e.extra = {id[0] == 'N' && id.size() == 17 ? "" : id, status_text, capital, industry_code, address, revenue, employees, other, where};
+            e.extra = {id[0] == 'N' && id.size() == 17 ? "" : id,
+                       status_text,
+                       capital,
+                       industry_code,
+                       address,
+                       revenue,
+                       employees,
+                       other,
+                       where};
             b.add(std::move(e));
         }
         st.rows += fs.rows;
@@ -698,34 +807,41 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
         st.files.push_back(std::move(fs));
     }
     if (st.imported == 0)
-        throw InputError(options.files.front(), 0, "", "no firm imported (" + std::to_string(st.rows) + " rows read, " +
-                                                           std::to_string(st.rejected) + " rejected)");
+        throw InputError(options.files.front(), 0, "",
+                         "no firm imported (" + std::to_string(st.rows) + " rows read, " + std::to_string(st.rejected) +
+                             " rejected)");
     st.matcher = matcher.stats();
     for (const auto& [code, n] : st.by_region) st.region_names[code] = division.name_of(code);
     for (ChainId c = 0; c < static_cast<ChainId>(cat.chains.size()); ++c) {
         const std::string& id = cat.chains[c].id;
         if (!chain_firms.count(id)) continue;
-        st.by_chain.push_back({id, cat.chains[c].name, static_cast<int>(chain_firms[id].size()), static_cast<int>(chain_links[id].size())});
+        st.by_chain.push_back({id, cat.chains[c].name, static_cast<int>(chain_firms[id].size()),
+                               static_cast<int>(chain_links[id].size())});
     }
-    std::stable_sort(st.by_chain.begin(), st.by_chain.end(), [](const auto& a, const auto& b) { return a.firms > b.firms; });
+    std::stable_sort(st.by_chain.begin(), st.by_chain.end(),
+                     [](const auto& a, const auto& b) { return a.firms > b.firms; });
 
     // ---- dataset.json, regions, README ----
     std::string where;
     for (const auto& [code, n] : st.by_region)
         if (code.compare(4, 2, "00") != 0 && n * 2 > st.imported) where = division.name_of(code);
-    b.set_coverage(options.coverage, options.coverage == "full_registry"
-                                         ? "企业登记全量导出（用户声明覆盖全部地区）/ full business-registry export, as stated by the user"
-                                         : "企业登记名录导出" + (where.empty() ? std::string() : "（以" + where + "为主）") +
-                                               "，仅覆盖导出地区，非全国 / registry export of the regions it was drawn for, not the whole country");
+    b.set_coverage(
+        options.coverage,
+        options.coverage == "full_registry"
+            ? "企业登记全量导出（用户声明覆盖全部地区）/ full business-registry export, as stated by the user"
+            : "企业登记名录导出" + (where.empty() ? std::string() : "（以" + where + "为主）") +
+                  "，仅覆盖导出地区，非全国 / registry export of the regions it was drawn for, not the whole country");
     b.add_file("regions.csv", division.regions_csv(used_regions));
     std::string md = "# Enterprise registry export — imported dataset\n\n";
-    md += "Command:\n\n    " + (options.command.empty() ? std::string("chaingap import firms FILE --out DATASET") : options.command) + "\n\n";
+    md += "Command:\n\n    " +
+          (options.command.empty() ? std::string("chaingap import firms FILE --out DATASET") : options.command) +
+          "\n\n";
     md += "Rules: docs/importers.md (Enterprise registry exports). Counts:\n\n";
     for (const FirmsFileStats& f : st.files) {
-        md += "- `" + f.file + "` (" + f.encoding + (f.sheet.empty() ? "" : ", sheet " + f.sheet) + "): header at row " +
-              std::to_string(f.header_row) + "; " + std::to_string(f.rows) + " rows, " + std::to_string(f.imported) + " imported, " +
-              std::to_string(f.rejected) + " rejected, " + std::to_string(f.duplicates) + " duplicates, " + std::to_string(f.notes) +
-              " note rows. Columns: ";
+        md += "- `" + f.file + "` (" + f.encoding + (f.sheet.empty() ? "" : ", sheet " + f.sheet) +
+              "): header at row " + std::to_string(f.header_row) + "; " + std::to_string(f.rows) + " rows, " +
+              std::to_string(f.imported) + " imported, " + std::to_string(f.rejected) + " rejected, " +
+              std::to_string(f.duplicates) + " duplicates, " + std::to_string(f.notes) + " note rows. Columns: ";
         for (std::size_t i = 0; i < f.recognised.size(); ++i) md += (i ? "; " : "") + f.recognised[i];
         if (!f.ignored.empty()) {
             md += ". Not used: ";
@@ -734,32 +850,38 @@ FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOpt
         md += ".\n";
     }
     md += "- " + std::to_string(st.imported) + " firms: " + std::to_string(st.credit_codes) + " by 统一社会信用代码, " +
-          std::to_string(st.generated_ids) + " with a generated id; " + std::to_string(st.at_county) + " at a county, " +
-          std::to_string(st.at_city) + " at a city, " + std::to_string(st.at_province) + " at a province;";
+          std::to_string(st.generated_ids) + " with a generated id; " + std::to_string(st.at_county) +
+          " at a county, " + std::to_string(st.at_city) + " at a city, " + std::to_string(st.at_province) +
+          " at a province;";
     for (const auto& [s, n] : st.region_source) md += " " + s + " " + std::to_string(n);
     md += ".\n- " + std::to_string(st.cancelled) + " cancelled (注销/吊销…; " + std::to_string(st.cancelled_with_year) +
           " with the year), kept for history, never present-day.\n";
-    md += "- " + std::to_string(st.attached) + " firms attached to catalogue links (" + std::to_string(st.attachments) + " attachments: " +
-          std::to_string(st.product_basis) + " on 主营产品, " + std::to_string(st.scope_basis) + " on 经营范围 items), " +
-          std::to_string(st.unattached) + " unattached (kept: they count in the region's size).\n";
-    md += "- 经营范围: " + std::to_string(st.scope_items) + " items; " + std::to_string(st.scope_evidence) + " read as evidence, " +
-          std::to_string(st.scope_trade) + " trade only, " + std::to_string(st.scope_generic) + " stock wording, " +
-          std::to_string(st.scope_elliptical) + " elliptical; " + std::to_string(st.scope_boilerplate) + " boilerplate pieces removed.\n";
+    md += "- " + std::to_string(st.attached) + " firms attached to catalogue links (" + std::to_string(st.attachments) +
+          " attachments: " + std::to_string(st.product_basis) + " on 主营产品, " + std::to_string(st.scope_basis) +
+          " on 经营范围 items), " + std::to_string(st.unattached) +
+          " unattached (kept: they count in the region's size).\n";
+    md += "- 经营范围: " + std::to_string(st.scope_items) + " items; " + std::to_string(st.scope_evidence) +
+          " read as evidence, " + std::to_string(st.scope_trade) + " trade only, " + std::to_string(st.scope_generic) +
+          " stock wording, " + std::to_string(st.scope_elliptical) + " elliptical; " +
+          std::to_string(st.scope_boilerplate) + " boilerplate pieces removed.\n";
     md += "- dataset.json coverage: " + st.coverage + ".\n";
     b.add_file("README.md", md);
     out.files = b.files();
     return out;
 }
 
-FirmsImportStats import_firms(const FirmsImportOptions& options, const std::string& out, bool force, const LoadOptions& load) {
+FirmsImportStats import_firms(const FirmsImportOptions& options, const std::string& out, bool force,
+                              const LoadOptions& load) {
     check_output_folder(out, force);
     FirmsImport imp = build_firms_dataset(options, load);
     write_dataset_folder(out, imp.files, force, load);
     if (!options.reject_file.empty()) {
-        std::string csv = "\xEF\xBB\xBF" "file,row,column,reason,name,credit_code\n";
+        std::string csv =
+            "\xEF\xBB\xBF"
+            "file,row,column,reason,name,credit_code\n";
         for (const FirmsReject& r : imp.stats.rejects)
-            csv += csv_field(r.file) + "," + std::to_string(r.row) + "," + csv_field(r.column) + "," + csv_field(r.reason) + "," +
-                   csv_field(r.name) + "," + csv_field(r.credit_code) + "\n";
+            csv += csv_field(r.file) + "," + std::to_string(r.row) + "," + csv_field(r.column) + "," +
+                   csv_field(r.reason) + "," + csv_field(r.name) + "," + csv_field(r.credit_code) + "\n";
         write_output(options.reject_file, csv);
     }
     return imp.stats;

@@ -37,7 +37,8 @@ std::string gb18030_to_utf8(const std::string& in, const std::string& file) {
             }
             const std::size_t at = static_cast<std::size_t>(src - in.data());
             iconv_close(cd);
-            throw InputError(file, line_of_offset(in, at), "", "byte " + std::to_string(at) + " is not valid GB18030 text");
+            throw InputError(file, line_of_offset(in, at), "",
+                             "byte " + std::to_string(at) + " is not valid GB18030 text");
         }
     }
     iconv_close(cd);
@@ -45,21 +46,25 @@ std::string gb18030_to_utf8(const std::string& in, const std::string& file) {
     return out;
 }
 
-bool has_bom(const std::string& s) { return s.compare(0, 3, "\xEF\xBB\xBF") == 0; }
+bool has_bom(const std::string& s) {
+    return s.compare(0, 3, "\xEF\xBB\xBF") == 0;
+}
 
 }  // namespace
 
 std::string decode_registry_text(const std::string& bytes, const std::string& encoding, const std::string& file,
                                  std::string& used) {
     std::string enc = encoding;
-    std::transform(enc.begin(), enc.end(), enc.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(enc.begin(), enc.end(), enc.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (enc == "utf8") enc = "utf-8";
     if (enc == "gbk" || enc == "gb2312") enc = "gb18030";
     if (enc != "auto" && enc != "utf-8" && enc != "gb18030")
         throw UsageError("--encoding must be auto, utf-8 or gb18030, got '" + encoding + "'");
     if (bytes.find('\0') != std::string::npos)
         throw InputError(file, line_of_offset(bytes, bytes.find('\0')), "",
-                         "holds NUL bytes (" + (guess_encoding(bytes).empty() ? std::string("binary?") : guess_encoding(bytes)) +
+                         "holds NUL bytes (" +
+                             (guess_encoding(bytes).empty() ? std::string("binary?") : guess_encoding(bytes)) +
                              "): save the export as CSV in UTF-8 or GBK, or as XLSX");
     if (enc == "utf-8" || (enc == "auto" && !first_invalid_utf8(bytes))) {
         if (auto bad = first_invalid_utf8(bytes))
@@ -69,10 +74,10 @@ std::string decode_registry_text(const std::string& bytes, const std::string& en
     }
     if (enc == "auto" && guess_encoding(bytes) != "GBK/GB18030") {
         const std::size_t bad = *first_invalid_utf8(bytes);
-        throw InputError(file, line_of_offset(bytes, bad), "", "neither UTF-8 nor GB18030/GBK text (" +
-                                                                   (guess_encoding(bytes).empty() ? std::string("unknown encoding")
-                                                                                                  : guess_encoding(bytes)) +
-                                                                   ")");
+        throw InputError(file, line_of_offset(bytes, bad), "",
+                         "neither UTF-8 nor GB18030/GBK text (" +
+                             (guess_encoding(bytes).empty() ? std::string("unknown encoding") : guess_encoding(bytes)) +
+                             ")");
     }
     used = "GB18030";
     return gb18030_to_utf8(bytes, file);
@@ -153,9 +158,11 @@ RegistryTable parse_registry_csv(const std::string& text, const std::string& fil
 
 RegistryTable read_registry_table(const std::string& path, const std::string& encoding, const std::string& sheet) {
     std::string ext = std::filesystem::path(path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (ext == ".xlsx" || ext == ".xlsm") return read_xlsx_sheet(path, sheet);
-    if (ext == ".xls") throw InputError(path, 0, "", "the old Excel format (.xls) is not read: save the export as .xlsx or CSV");
+    if (ext == ".xls")
+        throw InputError(path, 0, "", "the old Excel format (.xls) is not read: save the export as .xlsx or CSV");
     if (!sheet.empty()) throw UsageError("--sheet applies to .xlsx files; '" + path + "' is read as CSV");
     const std::string bytes = read_file(path);
     std::string used;

@@ -30,7 +30,8 @@ struct Zip {
 // The part `name` of the archive; nullopt-like (false) when absent.
 bool read_part(const Zip& z, const std::string& path, const std::string& name, std::string& out) {
     if (unzLocateFile(z.f, name.c_str(), 0) != UNZ_OK) return false;
-    if (unzOpenCurrentFile(z.f) != UNZ_OK) throw InputError(path, 0, "", "cannot open part " + name + " of the workbook");
+    if (unzOpenCurrentFile(z.f) != UNZ_OK)
+        throw InputError(path, 0, "", "cannot open part " + name + " of the workbook");
     out.clear();
     char buf[65536];
     for (;;) {
@@ -64,7 +65,8 @@ const char* attr(const char** a, const char* name) {
 }
 
 void parse_xml(const std::string& xml, Sax& sax, const std::string& path, const std::string& part) {
-    std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> p(XML_ParserCreate("UTF-8"), XML_ParserFree);
+    std::unique_ptr<std::remove_pointer_t<XML_Parser>, void (*)(XML_Parser)> p(XML_ParserCreate("UTF-8"),
+                                                                               XML_ParserFree);
     XML_SetUserData(p.get(), &sax);
     XML_SetElementHandler(
         p.get(),
@@ -81,9 +83,10 @@ void parse_xml(const std::string& xml, Sax& sax, const std::string& path, const 
         if (s->text) s->text(t, len);
     });
     if (XML_Parse(p.get(), xml.data(), static_cast<int>(xml.size()), 1) == XML_STATUS_ERROR)
-        throw InputError(path, 0, "", "part " + part + " of the workbook is not well-formed XML (" +
-                                          XML_ErrorString(XML_GetErrorCode(p.get())) + ", line " +
-                                          std::to_string(XML_GetCurrentLineNumber(p.get())) + ")");
+        throw InputError(path, 0, "",
+                         "part " + part + " of the workbook is not well-formed XML (" +
+                             XML_ErrorString(XML_GetErrorCode(p.get())) + ", line " +
+                             std::to_string(XML_GetCurrentLineNumber(p.get())) + ")");
 }
 
 struct SheetRef {
@@ -92,7 +95,8 @@ struct SheetRef {
 
 std::vector<SheetRef> sheets_of(const Zip& z, const std::string& path) {
     std::string wb, rels;
-    if (!read_part(z, path, "xl/workbook.xml", wb)) throw InputError(path, 0, "", "not an XLSX workbook (no xl/workbook.xml)");
+    if (!read_part(z, path, "xl/workbook.xml", wb))
+        throw InputError(path, 0, "", "not an XLSX workbook (no xl/workbook.xml)");
     std::vector<std::pair<std::string, std::string>> named;  // name, r:id
     Sax s;
     s.start = [&](const std::string& n, const char** a) {
@@ -115,9 +119,12 @@ std::vector<SheetRef> sheets_of(const Zip& z, const std::string& path) {
     }
     std::vector<SheetRef> out;
     for (std::size_t i = 0; i < named.size(); ++i) {
-        std::string part = target.count(named[i].second) ? target[named[i].second] : "worksheets/sheet" + std::to_string(i + 1) + ".xml";
-        if (!part.empty() && part[0] == '/') part = part.substr(1);
-        else part = "xl/" + part;
+        std::string part = target.count(named[i].second) ? target[named[i].second]
+                                                         : "worksheets/sheet" + std::to_string(i + 1) + ".xml";
+        if (!part.empty() && part[0] == '/')
+            part = part.substr(1);
+        else
+            part = "xl/" + part;
         out.push_back({named[i].first, part});
     }
     return out;
@@ -165,21 +172,28 @@ RegistryTable read_xlsx_sheet(const std::string& path, const std::string& sheet)
         std::string cur;
         bool in_t = false, in_rph = false;
         s.start = [&](const std::string& n, const char**) {
-            if (n == "si") cur.clear();
-            else if (n == "rPh") in_rph = true;
-            else if (n == "t" && !in_rph) in_t = true;
+            if (n == "si")
+                cur.clear();
+            else if (n == "rPh")
+                in_rph = true;
+            else if (n == "t" && !in_rph)
+                in_t = true;
         };
         s.end = [&](const std::string& n) {
-            if (n == "si") shared.push_back(cur);
-            else if (n == "rPh") in_rph = false;
-            else if (n == "t") in_t = false;
+            if (n == "si")
+                shared.push_back(cur);
+            else if (n == "rPh")
+                in_rph = false;
+            else if (n == "t")
+                in_t = false;
         };
         s.text = [&](const char* t, int len) {
             if (in_t) cur.append(t, static_cast<std::size_t>(len));
         };
         parse_xml(xml, s, path, "xl/sharedStrings.xml");
     }
-    if (!read_part(z, path, chosen->part, xml)) throw InputError(path, 0, "", "sheet '" + chosen->name + "' has no part " + chosen->part);
+    if (!read_part(z, path, chosen->part, xml))
+        throw InputError(path, 0, "", "sheet '" + chosen->name + "' has no part " + chosen->part);
 
     RegistryTable t;
     t.file = path;
@@ -212,16 +226,20 @@ RegistryTable read_xlsx_sheet(const std::string& path, const std::string& sheet)
         }
     };
     s.end = [&](const std::string& n) {
-        if (n == "v") in_v = false;
-        else if (n == "t") in_is_t = false;
-        else if (n == "rPh") in_rph = false;
+        if (n == "v")
+            in_v = false;
+        else if (n == "t")
+            in_is_t = false;
+        else if (n == "rPh")
+            in_rph = false;
         else if (n == "c") {
             std::string cell = value;
             if (type == "s") {
                 char* end = nullptr;
                 const unsigned long k = std::strtoul(value.c_str(), &end, 10);
                 if (value.empty() || *end || k >= shared.size())
-                    throw InputError(path, row_no, "", "sheet '" + chosen->name + "': shared string index '" + value + "' out of range");
+                    throw InputError(path, row_no, "",
+                                     "sheet '" + chosen->name + "': shared string index '" + value + "' out of range");
                 cell = shared[k];
             } else if (type == "b") {
                 cell = value == "1" ? "TRUE" : "FALSE";

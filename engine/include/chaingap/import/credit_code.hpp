@@ -20,8 +20,8 @@
 namespace chaingap {
 
 struct CreditCodeCheck {
-    std::string code;  // normalised (trimmed, upper case) when ok
-    std::string error; // "" when valid; else why (length, character, region digits, check character)
+    std::string code;   // normalised (trimmed, upper case) when ok
+    std::string error;  // "" when valid; else why (length, character, region digits, check character)
     bool ok() const { return error.empty(); }
 };
 

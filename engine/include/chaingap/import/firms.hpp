@@ -45,7 +45,7 @@ namespace chaingap {
 
 struct FirmsImportParams {
     double product_weight = 1.0;  // link matched on 主营产品: the firm says it is its main product
-    double scope_weight = 0.5;    // link matched on a 经营范围 item only: registered, not shown to be the main business
+    double scope_weight = 0.5;  // link matched on a 经营范围 item only: registered, not shown to be the main business
 };
 
 struct FirmsImportOptions {
@@ -90,10 +90,11 @@ struct FirmsImportStats {
     int active = 0, cancelled = 0, cancelled_with_year = 0;
     int attached = 0, unattached = 0, attached_cancelled = 0;
     int attachments = 0, product_basis = 0, scope_basis = 0;
-    int scope_items = 0, scope_evidence = 0, scope_trade = 0, scope_generic = 0, scope_elliptical = 0, scope_boilerplate = 0;
-    std::map<std::string, int> labels;        // label -> firms
-    std::map<std::string, int> other_tags;    // tags not in the vocabulary -> firms
-    std::vector<FirmsChainCount> by_chain;    // chains with at least one firm, most firms first
+    int scope_items = 0, scope_evidence = 0, scope_trade = 0, scope_generic = 0, scope_elliptical = 0,
+        scope_boilerplate = 0;
+    std::map<std::string, int> labels;      // label -> firms
+    std::map<std::string, int> other_tags;  // tags not in the vocabulary -> firms
+    std::vector<FirmsChainCount> by_chain;  // chains with at least one firm, most firms first
     MatcherStats matcher;
     std::string coverage;
     std::vector<FirmsReject> rejects;
@@ -108,7 +109,8 @@ struct FirmsImport {
 // options.reject_file is set), UsageError on bad options.
 FirmsImport build_firms_dataset(const FirmsImportOptions& options, const LoadOptions& load = {});
 // build + write_dataset_folder, then the reject file (CSV, UTF-8 with BOM) when asked.
-FirmsImportStats import_firms(const FirmsImportOptions& options, const std::string& out, bool force, const LoadOptions& load = {});
+FirmsImportStats import_firms(const FirmsImportOptions& options, const std::string& out, bool force,
+                              const LoadOptions& load = {});
 
 // Year of a registry date: 2015-03-12, 2015/3/12, 2015.3.12, 2015年3月12日, 20150312, 2015, or an
 // Excel serial day number (XLSX date cells; 1900 date system). 0 when the text is empty or "-";
