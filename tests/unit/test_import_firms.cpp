@@ -289,6 +289,14 @@ TEST_CASE("import firms: bad rows refused by default, listed with --reject", "[i
     CHECK_THAT(rej[1]["reason"], Catch::Contains("状态不明"));
     CHECK_THAT(rej[2]["reason"], Catch::Contains("去年"));
     CHECK(csv_rows(d.str() + "/out/enterprises.csv").size() == 8);
+    CHECK(read_text(d.str() + "/out/dataset.json").find("\"coverage\": \"sample\"") != std::string::npos);
+
+    // --full-registry: the user states the files cover every region; the README keeps the command.
+    const auto full = run_cli("import firms '" + fixture("bad_rows.csv") + "' --division '" + division() + "' --out '" + d.str() +
+                              "/out2' --reject '" + d.str() + "/rejected2.csv' --full-registry");
+    REQUIRE(full.exit_code == 0);
+    CHECK(read_text(d.str() + "/out2/dataset.json").find("\"coverage\": \"full_registry\"") != std::string::npos);
+    CHECK_THAT(read_text(d.str() + "/out2/README.md"), Catch::Contains("--full-registry"));
 }
 
 TEST_CASE("import firms: the committed fixture is what generate.py writes", "[import][firms]") {
