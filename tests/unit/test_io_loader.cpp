@@ -125,8 +125,8 @@ TEST_CASE("bad input is refused with file, line and field", "[io]") {
         CHECK_THAT(load_error(d), Contains("enterprises.csv:2: field 'revenue'"));
     }
     SECTION("unknown label") {
-        d.write("enterprises.csv", "id,name,region,labels\nE1,甲,500236,unicorn\nE2,乙,310000,\n");
-        CHECK_THAT(load_error(d), Contains("enterprises.csv:2: field 'labels': unknown label 'unicorn'"));
+        d.write("enterprises.csv", "id,name,region,labels\nE1,甲,500236,moonshot\nE2,乙,310000,\n");
+        CHECK_THAT(load_error(d), Contains("enterprises.csv:2: field 'labels': unknown label 'moonshot'"));
     }
     SECTION("enterprise region not in regions.csv") {
         d.write("regions.csv", "id,name,parent\n500236,奉节县,\n");

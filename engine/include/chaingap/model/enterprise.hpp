@@ -23,7 +23,7 @@ struct LabelInfo {
     double points;             // default tier points, in [0, 1]
     std::string_view source;   // where the tier comes from
 };
-inline constexpr std::array<LabelInfo, 12> kLabels = {{
+inline constexpr std::array<LabelInfo, 14> kLabels = {{
     {"fortune500", "世界500强", 1.0, "000 二.6"},
     {"china500", "中国500强", 0.8, "000 二.6"},
     {"top10", "行业前10强", 0.8, "000 二.6"},
@@ -36,6 +36,8 @@ inline constexpr std::array<LabelInfo, 12> kLabels = {{
     {"star_market", "科创板", 0.0, "listing board; the listing itself scores as listed"},
     {"chinext", "创业板", 0.0, "listing board; the listing itself scores as listed"},
     {"bse", "北交所", 0.0, "listing board; the listing itself scores as listed"},
+    {"gazelle", "瞪羚企业", 0.0, "registry-export label (issue 10); not a tier of 000 二.6, so no points unless set"},
+    {"unicorn", "独角兽企业", 0.0, "registry-export label (issue 10); not a tier of 000 二.6, so no points unless set"},
 }};
 inline constexpr std::size_t kLabelCount = kLabels.size();
 inline constexpr std::array<std::string_view, kLabelCount> kLabelNames = [] {
