@@ -255,3 +255,33 @@ TEST_CASE("the link -> firms index finds every candidate: no firm left out has a
         CHECK(list.firms_outside >= static_cast<std::int64_t>(list.targets.size()));
     }
 }
+
+TEST_CASE("keep: the kept rows are the first rows of the full list, counts unchanged", "[rank][index]") {
+    const Dataset ds = synthetic(1200, 44);
+    for (const char* region : {"500000", "440000"}) {
+        REQUIRE(ds.regions.find(region));
+        TargetQuery q = query_for(ds, region);
+        q.include_local = true;
+        const TargetList all = rank_targets(ds, q);
+        REQUIRE(all.targets.size() > 12);
+        CHECK(all.candidates == static_cast<std::int64_t>(all.targets.size()));
+        for (std::size_t keep : {std::size_t{1}, std::size_t{5}, std::size_t{12}, all.targets.size() + 3}) {
+            q.keep = keep;
+            const TargetList cut = rank_targets(ds, q);
+            INFO(region << " keep " << keep);
+            CHECK(cut.candidates == all.candidates);
+            CHECK(cut.local_candidates == all.local_candidates);
+            CHECK(cut.firms_outside == all.firms_outside);
+            REQUIRE(cut.targets.size() == std::min(keep, all.targets.size()));
+            for (std::size_t i = 0; i < cut.targets.size(); ++i) {
+                CHECK(cut.targets[i].enterprise == all.targets[i].enterprise);
+                CHECK(cut.targets[i].score == all.targets[i].score);
+                CHECK(cut.targets[i].rank == all.targets[i].rank);
+                CHECK(cut.targets[i].gap_closed_alone == all.targets[i].gap_closed_alone);
+                CHECK(cut.targets[i].links.size() == all.targets[i].links.size());
+            }
+            REQUIRE(cut.local.size() == std::min(keep, all.local.size()));
+            for (std::size_t i = 0; i < cut.local.size(); ++i) CHECK(cut.local[i].enterprise == all.local[i].enterprise);
+        }
+    }
+}

@@ -73,6 +73,8 @@ Response run(std::shared_ptr<const Dataset> ds, const TargetsRequest& r) {
         for (const auto& x : r.from_regions) joined += (joined.empty() ? "" : ",") + x;
         q.from_regions = parse_source_regions(*ds, joined);
     }
+    // Only the rows shown are built in full; the portfolio chooses among every candidate.
+    q.keep = r.portfolio ? 0 : r.top;
     held->list = rank_targets(*ds, q);
     if (r.portfolio) {
         held->portfolio = choose_portfolio(*ds, held->list, *r.portfolio);

@@ -9,6 +9,7 @@
 #include "chaingap/core/error.hpp"
 #include "chaingap/rank/criteria.hpp"
 #include "chaingap/rank/portfolio.hpp"
+#include "chaingap/rank/topk.hpp"
 
 namespace chaingap {
 
@@ -191,10 +192,6 @@ std::vector<CriterionUse> uses_as_given(const RankParams& p) {
     return out;
 }
 
-void order_and_rank(const Dataset& ds, std::vector<TargetRow>& rows) {
-    std::sort(rows.begin(), rows.end(), [&](const TargetRow& a, const TargetRow& b) { return ranks_before(ds, a, b); });
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].rank = static_cast<std::int32_t>(i + 1);
-}
 }  // namespace
 
 bool ranks_before(const Dataset& ds, const TargetRow& a, const TargetRow& b) {
@@ -229,14 +226,24 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
         for (const LinkGap& g : cg.links)
             if (g.gap_score > 0)
                 for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) candidate[ds.attachments.enterprise[a]] = 1;
-    std::vector<Scorer::Raw> outside, local;
+    // Pass 1: every candidate's criterion values, kept compact (the full row with its links is
+    // dropped at once). Pass 2 builds the full rows of the `keep` best only: scores are the same sums
+    // finish() makes, so the order and the kept rows are those of the full list.
+    struct Scored {
+        EnterpriseId e;
+        std::array<double, kComponentCount> values;
+        FirmFacts facts;
+        double gap_touched;
+        double score = 0;
+    };
+    std::vector<Scored> outside, local;
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
         if (E.is_aggregate(e)) continue;
         const bool active = E.is_active(e);
         const bool is_local = scorer.inside[e] != 0;
         if (!is_local && active) ++out.firms_outside;
         if (!candidate[e] || (is_local && !query.include_local)) continue;
-        Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
+        const Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
         if (r.row.links.empty()) continue;
         if (!active) {  // a delisted or cancelled firm cannot be attracted, nor grown locally
             ++out.excluded_inactive;
@@ -246,20 +253,42 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
             ++out.excluded_st;
             continue;
         }
-        if (!is_local) r.row.gap_closed_alone = closure.marginal(e);
-        (is_local ? local : outside).push_back(std::move(r));
+        (is_local ? local : outside).push_back({e, r.values, r.facts, r.row.gap_touched});
     }
-    std::vector<std::array<double, kComponentCount>> values;
-    std::vector<FirmFacts> facts;
-    for (const auto& r : outside) {
-        values.push_back(r.values);
-        facts.push_back(r.facts);
+    out.candidates = static_cast<std::int64_t>(outside.size());
+    out.local_candidates = static_cast<std::int64_t>(local.size());
+    {
+        std::vector<std::array<double, kComponentCount>> values;
+        std::vector<FirmFacts> facts;
+        values.reserve(outside.size());
+        facts.reserve(outside.size());
+        for (const Scored& r : outside) {
+            values.push_back(r.values);
+            facts.push_back(r.facts);
+        }
+        out.criteria = select_criteria(query.rank_params, values, facts);
     }
-    out.criteria = select_criteria(query.rank_params, values, facts);
-    for (auto& r : outside) out.targets.push_back(Scorer::finish(std::move(r), out.criteria, query.rank_params));
-    for (auto& r : local) out.local.push_back(Scorer::finish(std::move(r), out.criteria, query.rank_params));
-    order_and_rank(ds, out.targets);
-    order_and_rank(ds, out.local);
+    auto better = [&](const Scored& a, const Scored& b) {  // ranks_before on the compact rows
+        if (a.score != b.score) return a.score > b.score;
+        if (a.gap_touched != b.gap_touched) return a.gap_touched > b.gap_touched;
+        return E.id[a.e] < E.id[b.e];
+    };
+    auto finish_list = [&](std::vector<Scored>& rows, bool is_local, std::vector<TargetRow>& dest) {
+        for (Scored& r : rows) {
+            r.score = 0;
+            for (const CriterionUse& u : out.criteria) r.score += u.effective_weight * r.values[static_cast<std::size_t>(u.id)];
+        }
+        keep_top_k(rows, query.keep, better);
+        dest.reserve(rows.size());
+        for (const Scored& r : rows) {
+            Scorer::Raw raw = scorer.raw(r.e, is_local ? nullptr : &closure);
+            if (!is_local) raw.row.gap_closed_alone = closure.marginal(r.e);
+            dest.push_back(Scorer::finish(std::move(raw), out.criteria, query.rank_params));
+        }
+        for (std::size_t i = 0; i < dest.size(); ++i) dest[i].rank = static_cast<std::int32_t>(i + 1);
+    };
+    finish_list(outside, false, out.targets);
+    finish_list(local, true, out.local);
     return out;
 }
 

@@ -174,7 +174,7 @@ void write_context_json(JsonWriter& w, const Dataset& ds, const TargetList& list
     w.Key("gap_params");
     write_params_json(w, list.query.gap_params);
     json_kv(w, "firms_outside", list.firms_outside);
-    json_kv(w, "candidates", static_cast<std::int64_t>(list.targets.size()));
+    json_kv(w, "candidates", list.candidates);
     json_kv(w, "excluded_st", list.excluded_st);
     json_kv(w, "excluded_inactive", list.excluded_inactive);
     json_kv(w, "include_st", list.query.include_st);
@@ -371,7 +371,7 @@ Table snapshot_table(const Dataset& ds, const TargetList& list, std::vector<std:
     for (const auto& x : list.query.from_regions.items) from += (from.empty() ? "" : ",") + x;
     add("重点来源地 from_regions", Cell::str(from), "002 第四章第三节 (京津冀, 长三角, 粤港澳大湾区)");
     add("区外企业数 firms outside", Cell::integer(list.firms_outside), "non-aggregate firms outside the region");
-    add("候选企业数 candidates", Cell::integer(static_cast<long long>(list.targets.size())),
+    add("候选企业数 candidates", Cell::integer(list.candidates),
         "firms outside at ≥1 gap link");
     add("未列入的ST企业 excluded_st", Cell::integer(list.excluded_st), "--include-st lists them");
     for (const auto& p : gap_param_info())
@@ -414,10 +414,10 @@ std::string table_preamble(const Dataset& ds, const TargetList& list, bool zh) {
     std::string out = zh ? "目标企业库：" + ds.regions.label(list.report.region) + "；产业链：" + chains +
                                "；基准份额 " + fmt(100 * list.report.benchmark.share, 2) + "%（" +
                                list.report.benchmark.source + "）\n区外企业 " + std::to_string(list.firms_outside) +
-                               " 家，其中 " + std::to_string(list.targets.size()) + " 家可填补至少一个缺口环节"
+                               " 家，其中 " + std::to_string(list.candidates) + " 家可填补至少一个缺口环节"
                          : "Region " + ds.regions.label(list.report.region) + "; chains: " + chains +
                                "; benchmark share " + fmt(100 * list.report.benchmark.share, 2) + "% (" +
-                               list.report.benchmark.source + ")\n" + std::to_string(list.targets.size()) +
+                               list.report.benchmark.source + ")\n" + std::to_string(list.candidates) +
                                " candidate firms outside the region fill at least one gap link (of " +
                                std::to_string(list.firms_outside) + " firms outside)";
     if (list.excluded_st > 0)

@@ -68,12 +68,18 @@ struct TargetQuery {
     SourceRegions from_regions;
     bool include_local = false;
     bool include_st = false;  // ST / *ST firms (label st) are targets only when asked
+    // Rows kept in `targets` and `local`: the best `keep` of each (0: all). Every candidate is still
+    // scored and counted, and the criteria are chosen over all of them, so the kept rows are the
+    // first `keep` rows of the full list exactly; only the kept rows are built in full.
+    std::size_t keep = 0;
 };
 
 struct TargetList {
     TargetQuery query;
     GapReport report;                // R's gap report the ranking is based on
-    std::vector<TargetRow> targets;  // all candidates, ranked (callers cut to --top)
+    std::vector<TargetRow> targets;  // the candidates, ranked (the best query.keep of them; 0: all)
+    std::int64_t candidates = 0;     // firms outside R at ≥1 gap link (targets.size() when keep is 0)
+    std::int64_t local_candidates = 0;  // firms inside R at ≥1 gap link (include_local)
     std::vector<TargetRow> local;    // firms inside R to grow (include_local)
     std::int64_t firms_outside = 0;  // non-aggregate enterprises outside R (before the gap filter)
     std::int64_t excluded_st = 0;    // candidates left out as ST (without include_st)
