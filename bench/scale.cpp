@@ -173,6 +173,7 @@ int main(int argc, char** argv) {
                 }
         TargetQuery q;
         q.region = cq;
+        q.keep = 20;  // as `chaingap targets` (--top 20): every candidate scored, 20 rows built
         auto t3 = Clock::now();
         const TargetList list = rank_targets(ds, q);
         const double targets_s = seconds_since(t3);
@@ -208,7 +209,7 @@ int main(int argc, char** argv) {
                     "present_leaf_cells=%zu\n",
                     ds.enterprises.size(), ds.attachments.size(), ds.relations.size(), ds.regions.size(), ds.nodes.size(),
                     load_s, all_s, write_s, one_s, targets_s, cache_s, gaps_warm_s, targets_warm_s, whatif_warm_s,
-                    whatif_copy_s, list.targets.size(), peak_mib(), present_leaf_cells);
+                    whatif_copy_s, static_cast<std::size_t>(list.candidates), peak_mib(), present_leaf_cells);
         return 0;
     }
     std::fprintf(stderr,
