@@ -186,6 +186,12 @@ int main(int argc, char** argv) {
         const double cache_s = seconds_since(t4);
         const double gaps_warm_s = median_of(5, [&] { (void)analyze_gaps(cache, cq, std::nullopt, GapParams{}); });
         const double targets_warm_s = median_of(3, [&] { (void)rank_targets(ds, q); });
+        // One chain (the usual 招商 question: semiconductor for Chongqing): fewer candidates.
+        TargetQuery qc = q;
+        qc.chain = ds.find_chain("semiconductor");
+        std::int64_t chain_candidates = 0;
+        const double targets_chain_warm_s =
+            qc.chain ? median_of(5, [&] { chain_candidates = rank_targets(ds, qc).candidates; }) : 0.0;
         std::vector<EnterpriseId> add;
         for (std::size_t i = 0; i < list.targets.size() && i < 2; ++i) add.push_back(list.targets[i].enterprise);
         WhatIfResult w;
@@ -205,10 +211,11 @@ int main(int argc, char** argv) {
                                       m.status[r * m.nodes + n] != LinkStatus::absent_everywhere;
         std::printf("enterprises=%zu attachments=%zu relations=%zu regions=%zu links=%zu load_s=%.3f all_regions_s=%.3f "
                     "matrix_write_s=%.3f one_region_s=%.4f targets_s=%.3f cache_s=%.3f gaps_warm_s=%.4f "
-                    "targets_warm_s=%.3f whatif_warm_s=%.4f whatif_copy_s=%.3f candidates=%zu peak_mib=%.0f "
+                    "targets_warm_s=%.3f targets_chain_warm_s=%.4f chain_candidates=%lld whatif_warm_s=%.4f whatif_copy_s=%.3f candidates=%zu peak_mib=%.0f "
                     "present_leaf_cells=%zu\n",
                     ds.enterprises.size(), ds.attachments.size(), ds.relations.size(), ds.regions.size(), ds.nodes.size(),
-                    load_s, all_s, write_s, one_s, targets_s, cache_s, gaps_warm_s, targets_warm_s, whatif_warm_s,
+                    load_s, all_s, write_s, one_s, targets_s, cache_s, gaps_warm_s, targets_warm_s, targets_chain_warm_s,
+                    static_cast<long long>(chain_candidates), whatif_warm_s,
                     whatif_copy_s, static_cast<std::size_t>(list.candidates), peak_mib(), present_leaf_cells);
         return 0;
     }
