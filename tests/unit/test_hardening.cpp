@@ -3,6 +3,7 @@
 // docs/formats.md says. Every case here failed or misbehaved before its fix.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -21,6 +22,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <random>
 #include "support/fixture.hpp"
 
@@ -414,4 +416,83 @@ TEST_CASE("xlsx: a cell over 32,767 characters is cut and marked, not dropped", 
     ::pclose(p);
     CHECK_THAT(xml, Contains(std::string(30000, 'x') + "…（截断 truncated）"));
     CHECK_THAT(xml, Contains("短"));
+}
+
+// --- usage errors: control characters escaped like input errors -------------------------------
+
+TEST_CASE("usage errors escape control characters (one line, nothing raw reaches the terminal)", "[hardening]") {
+    const UsageError u("unknown region '\x1b[2J\x07X\nY'");
+    CHECK(std::string(u.what()) == "unknown region '\\x1b[2J\\x07X\\x0aY'");
+    const NotFoundError n("unknown chain '\xc2\x9b" "31m甲'");
+    CHECK(std::string(n.what()) == "unknown chain '\\u009b31m甲'");
+
+    TempDir d;
+    write_valid(d);
+    // an unknown region (the data cannot answer) and an unknown option (parsing), both quoting argv
+    for (const std::string& args : {"gaps --data '" + d.str() + "' --catalogue '' --region '\x1b[31m坏\x1b]0;t\x07'",
+                                    "gaps --data '" + d.str() + "' --catalogue '' --\x1b[2Jx 1"}) {
+        const auto r = run_cli(args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find('\x1b') == std::string::npos);
+        CHECK(r.err.find('\x07') == std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK_THAT(r.err, Contains("\\x1b"));
+    }
+}
+
+// --- import: --out must not be (or hold) the source folder, even with --force --------------------
+
+TEST_CASE("import --out naming the source folder, or a folder holding it, is refused even with --force", "[hardening][cli]") {
+    TempDir d;
+    // the smallest ETO folder the importer accepts: one stage, one input, one firm with a share
+    d.write("eto/stages.csv", "stage_id,stage_name,description\nS1,Design,x\n");
+    d.write("eto/inputs.csv", "input_id,input_name,type,stage_id,description,year\nN1,Chip design,process,S1,,\n");
+    d.write("eto/sequence.csv", "input_name,input_id,goes_into_name,goes_into_id,is_type_of_name,is_type_of_id\n");
+    d.write("eto/providers.csv", "provider_name,alias,provider_id,provider_type,country\n"
+                                 "USA,United States,P1,country,\nIntel,,P14,organization,USA\n");
+    d.write("eto/provision.csv", "provider_name,provider_id,provided_name,provided_id,share_provided,year,source\n"
+                                 "x,P14,x,N1,70,2022,\n");
+    const std::string src = (d.path() / "eto").string();
+    const std::string provision = read_text(src + "/provision.csv");
+    // the folder imports (so a refusal below is about --out, not about the input)
+    const auto ok = run_cli("import eto '" + src + "' --out '" + (d.path() / "ok").string() + "' --catalogue ''");
+    REQUIRE(ok.exit_code == 0);
+    for (const std::string& out : {src, src + "/", (d.path() / "eto" / ".." / "eto").string(), d.str()}) {
+        INFO("--out " << out);
+        const auto r = run_cli("import eto '" + src + "' --out '" + out + "' --force --catalogue ''");
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains("the input folder '" + src + "': the import would delete it"));
+        REQUIRE(fs::exists(src + "/provision.csv"));
+        CHECK(read_text(src + "/provision.csv") == provision);
+        CHECK(fs::exists(d.path() / "ok" / "attachments.csv"));
+    }
+    // the catalogue is an input too
+    d.write("cat/toy.json", kToyChainJson);
+    const std::string cat = (d.path() / "cat").string();
+    const auto r = run_cli("import eto '" + src + "' --out '" + cat + "' --force --catalogue '" + cat + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("is the input folder '" + cat + "'"));
+    CHECK(fs::exists(d.path() / "cat" / "toy.json"));
+}
+
+// --- xlsx: the library's own error line stays off the terminal -----------------------------------
+
+TEST_CASE("xlsx: a failed workbook write is one error line, libxlsxwriter's own line suppressed", "[hardening][xlsx][cli]") {
+    TempDir d;
+    write_valid(d);
+    fs::create_directory(d.path() / "tmp");
+    const std::string out = (d.path() / "t.xlsx").string(), err = (d.path() / "err").string();
+    // A file-size limit of one block with SIGXFSZ ignored: every write past it fails (EFBIG), so
+    // libxlsxwriter cannot write the workbook's parts. Its temporary files go to TMPDIR.
+    const std::string cmd = "TMPDIR='" + (d.path() / "tmp").string() + "' sh -c \"trap '' XFSZ; ulimit -f 1; exec '" +
+                            CHAINGAP_CLI + "' targets --data '" + d.str() + "' --catalogue '' --region 500000 --format xlsx --out '" +
+                            out + "'\" 2>'" + err + "' >/dev/null";
+    const int status = std::system(cmd.c_str());
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    const std::string e = read_text(err);
+    CHECK(std::count(e.begin(), e.end(), '\n') == 1);
+    CHECK_THAT(e, Contains("chaingap targets: error: ") && Contains("cannot write the workbook"));
+    CHECK_FALSE(fs::exists(out));
+    CHECK(fs::is_empty(d.path() / "tmp"));  // the temporary workbook is removed
 }
