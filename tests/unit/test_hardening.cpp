@@ -8,6 +8,7 @@
 
 #include <filesystem>
 
+#include "chaingap/analysis/params.hpp"
 #include "chaingap/core/encoding.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
@@ -495,4 +496,16 @@ TEST_CASE("xlsx: a failed workbook write is one error line, libxlsxwriter's own 
     CHECK_THAT(e, Contains("chaingap targets: error: ") && Contains("cannot write the workbook"));
     CHECK_FALSE(fs::exists(out));
     CHECK(fs::is_empty(d.path() / "tmp"));  // the temporary workbook is removed
+}
+
+// --- parameter range errors: the value as given, not six decimals ----------------------------------
+
+TEST_CASE("parameter range errors show the value and the bounds as numbers that read back", "[hardening]") {
+    // std::to_string showed 1e-308 as 0.000000 against a bound of "0.000000", and 1e308 as 309 digits
+    GapParams g;
+    CHECK_THROWS_WITH(set_gap_param(g, "weak_rca", 1e-308), "parameter weak_rca = 1e-308 is out of range [1e-09, 100]");
+    CHECK_THROWS_WITH(set_gap_param(g, "reach_weight", 1e308), Contains("reach_weight = 1e+308 is out of range ["));
+    RankParams r;
+    CHECK_THROWS_WITH(set_rank_param(r, "gap_fill", 0.0), "ranking parameter gap_fill = 0 is out of range [1e-09, 100]");
+    CHECK_THROWS_WITH(set_rank_param(r, "size", 100.5), "ranking parameter size = 100.5 is out of range [0, 100]");
 }
