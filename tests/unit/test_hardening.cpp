@@ -378,7 +378,7 @@ TEST_CASE("results do not depend on the row order of any CSV (fractional weights
     for (std::uint64_t seed = 1; seed <= 6; ++seed) CHECK(run(seed) == reference);
 }
 
-TEST_CASE("--out naming an input file is refused and the input survives", "[hardening][cli]") {
+TEST_CASE("an --out naming an input file is refused and the input survives", "[hardening][cli]") {
     TempDir d;
     write_valid(d);
     const std::string ent = (d.path() / "enterprises.csv").string();
