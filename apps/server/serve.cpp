@@ -13,10 +13,10 @@
 // parameter names.
 #include "chaingap/api/requests.hpp"
 #include "chaingap/core/error.hpp"
+#include "chaingap/core/json_input.hpp"
 
 #include <httplib.h>
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <sys/stat.h>
@@ -120,11 +120,20 @@ void add_option(api::Options& o, const api::Command& cmd, const std::string& key
 }
 
 void options_from_body(api::Options& o, const api::Command& cmd, const std::string& body) {
-    rapidjson::Document d;
-    d.Parse(body.c_str(), body.size());
-    if (d.HasParseError())
-        throw UsageError(std::string("malformed JSON body: ") + rapidjson::GetParseError_En(d.GetParseError()) +
-                         " (at byte " + std::to_string(d.GetErrorOffset()) + ")");
+    // Read like every JSON input (core/json_input.hpp): iterative with bounded depth (a body nested
+    // 200k deep overflowed the stack of RapidJSON's recursive parser and took the server down),
+    // UTF-8 only, no duplicate keys, nothing after the document.
+    JsonInput in;
+    try {
+        parse_json_input(body, "request body", in);
+    } catch (const InputError& e) {
+        std::string m = e.what();
+        const std::string prefix = e.file() + ":" + std::to_string(e.line()) + ": ";
+        if (m.rfind(prefix, 0) == 0) m = m.substr(prefix.size());
+        if (m.rfind("malformed JSON: ", 0) == 0) m = m.substr(16);
+        throw UsageError("malformed JSON body: " + m + " (line " + std::to_string(e.line()) + ")");
+    }
+    const rapidjson::Document& d = in.doc;
     if (!d.IsObject()) throw UsageError("malformed JSON body: expected an object of options");
     auto scalar = [](const rapidjson::Value& v, const std::string& key) -> std::optional<std::string> {
         if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());

@@ -24,6 +24,11 @@ inline void check_json(const std::string& json) {
     if (first_invalid_utf8(json)) fail("written JSON is not UTF-8", json);
 }
 
+// Every CSV written must be UTF-8 (a leading byte-order mark is UTF-8 too).
+inline void check_csv(const std::string& csv) {
+    if (first_invalid_utf8(csv)) fail("written CSV is not UTF-8", csv);
+}
+
 // Text for a terminal: UTF-8, no control characters but line feeds.
 inline void check_terminal_text(const std::string& text) {
     if (first_invalid_utf8(text)) fail("table is not UTF-8", text);

@@ -2,7 +2,7 @@
 // ranking and what-if, and every writer. The input is split at lines "=== NAME" into files
 // (enterprises.csv, attachments.csv, relations.csv, regions.csv, chains/NAME.json, weights.json);
 // without a chain file the toy chain below is used. Checks: every JSON written re-parses and is
-// UTF-8, every terminal table is UTF-8 without raw control characters.
+// UTF-8, every CSV written is UTF-8, every terminal table is UTF-8 without raw control characters.
 #include <unistd.h>
 
 #include <cstddef>
@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             GapReport rep = analyze_gaps(ds, region, std::nullopt, GapParams{});
             fuzz::check_json(json_text(gaps_report(ds, rep)));
             fuzz::check_terminal_text(render(gaps_report(ds, rep), "table"));
-            (void)render(gaps_report(ds, rep), "csv", RenderOptions{true});
+            fuzz::check_csv(render(gaps_report(ds, rep), "csv", RenderOptions{true}));
             TargetQuery q;
             q.region = region;
             q.include_local = true;
@@ -105,7 +105,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const TargetList list = rank_targets(ds, q);
             fuzz::check_json(json_text(targets_report(ds, list, 20)));
             fuzz::check_terminal_text(render(targets_report(ds, list, 20), "table"));
-            (void)render(targets_report(ds, list, 20), "csv");
+            fuzz::check_csv(render(targets_report(ds, list, 20), "csv"));
             if (!list.targets.empty()) {
                 const WhatIfResult w = run_whatif(ds, region, std::nullopt, {list.targets[0].enterprise}, GapParams{});
                 fuzz::check_json(json_text(whatif_report(ds, w)));

@@ -232,6 +232,18 @@ class ServerTest(unittest.TestCase):
         self.assertTrue(json.loads(got)["error"].startswith("malformed JSON body"))
         status, _, got = self.server.request("POST", "/api/whatif", body=b'[1,2]')
         self.assertEqual(status, 400)
+        # read like every JSON input (docs/formats.md): a body nested 200k deep once overflowed the
+        # parser's stack and took the server down; duplicate keys and bytes that are not UTF-8 are refused
+        deep = b'{"region": ' + b"[" * 200000 + b"]" * 200000 + b"}"
+        status, _, got = self.server.request("POST", "/api/whatif", body=deep)
+        self.assertEqual(status, 400)
+        self.assertEqual(json.loads(got)["error"], "malformed JSON body: nested deeper than 64 levels (line 1)")
+        status, _, got = self.server.request("POST", "/api/whatif", body=b'{"region": "500000", "region": "x", "add": ["a"]}')
+        self.assertEqual(status, 400)
+        self.assertIn('duplicate key "region"', json.loads(got)["error"])
+        status, _, got = self.server.request("POST", "/api/whatif", body=b'{"region": "\xbc\xd7", "add": ["a"]}')
+        self.assertEqual(status, 400)
+        self.assertIn("GBK/GB18030", json.loads(got)["error"])
         status, _, got = self.server.request("POST", "/api/whatif", body=json.dumps({"region": REGION, "add": {"x": 1}}))
         self.assertEqual(status, 400)
         self.same_error("/api/whatif", ["whatif", "--region", REGION, "--add", "NO-SUCH-FIRM"], 400, method="POST",

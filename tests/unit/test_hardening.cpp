@@ -3,10 +3,12 @@
 // docs/formats.md says. Every case here failed or misbehaved before its fix.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 
+#include "chaingap/analysis/params.hpp"
 #include "chaingap/core/encoding.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/core/files.hpp"
@@ -21,6 +23,7 @@
 #include <rapidjson/document.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <random>
 #include "support/fixture.hpp"
 
@@ -387,7 +390,7 @@ TEST_CASE("results do not depend on the row order of any CSV (fractional weights
     for (std::uint64_t seed = 1; seed <= 6; ++seed) CHECK(run(seed) == reference);
 }
 
-TEST_CASE("--out naming an input file is refused and the input survives", "[hardening][cli]") {
+TEST_CASE("an --out naming an input file is refused and the input survives", "[hardening][cli]") {
     TempDir d;
     write_valid(d);
     const std::string ent = (d.path() / "enterprises.csv").string();
@@ -426,4 +429,127 @@ TEST_CASE("xlsx: a cell over 32,767 characters is cut and marked, not dropped", 
     ::pclose(p);
     CHECK_THAT(xml, Contains(std::string(30000, 'x') + "…（截断 truncated）"));
     CHECK_THAT(xml, Contains("短"));
+}
+
+// --- usage errors: control characters escaped like input errors -------------------------------
+
+TEST_CASE("usage errors escape control characters (one line, nothing raw reaches the terminal)", "[hardening]") {
+    const UsageError u("unknown region '\x1b[2J\x07X\nY'");
+    CHECK(std::string(u.what()) == "unknown region '\\x1b[2J\\x07X\\x0aY'");
+    const NotFoundError n("unknown chain '\xc2\x9b" "31m甲'");
+    CHECK(std::string(n.what()) == "unknown chain '\\u009b31m甲'");
+
+    TempDir d;
+    write_valid(d);
+    // an unknown region (the data cannot answer) and an unknown option (parsing), both quoting argv
+    for (const std::string& args : {"gaps --data '" + d.str() + "' --catalogue '' --region '\x1b[31m坏\x1b]0;t\x07'",
+                                    "gaps --data '" + d.str() + "' --catalogue '' --\x1b[2Jx 1"}) {
+        const auto r = run_cli(args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.find('\x1b') == std::string::npos);
+        CHECK(r.err.find('\x07') == std::string::npos);
+        CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        CHECK_THAT(r.err, Contains("\\x1b"));
+    }
+}
+
+// --- import: --out must not be (or hold) the source folder, even with --force --------------------
+
+TEST_CASE("import --out naming the source folder, or a folder holding it, is refused even with --force", "[hardening][cli]") {
+    TempDir d;
+    // the smallest ETO folder the importer accepts: one stage, one input, one firm with a share
+    d.write("eto/stages.csv", "stage_id,stage_name,description\nS1,Design,x\n");
+    d.write("eto/inputs.csv", "input_id,input_name,type,stage_id,description,year\nN1,Chip design,process,S1,,\n");
+    d.write("eto/sequence.csv", "input_name,input_id,goes_into_name,goes_into_id,is_type_of_name,is_type_of_id\n");
+    d.write("eto/providers.csv", "provider_name,alias,provider_id,provider_type,country\n"
+                                 "USA,United States,P1,country,\nIntel,,P14,organization,USA\n");
+    d.write("eto/provision.csv", "provider_name,provider_id,provided_name,provided_id,share_provided,year,source\n"
+                                 "x,P14,x,N1,70,2022,\n");
+    const std::string src = (d.path() / "eto").string();
+    const std::string provision = read_text(src + "/provision.csv");
+    // the folder imports (so a refusal below is about --out, not about the input)
+    const auto ok = run_cli("import eto '" + src + "' --out '" + (d.path() / "ok").string() + "' --catalogue ''");
+    REQUIRE(ok.exit_code == 0);
+    for (const std::string& out : {src, src + "/", (d.path() / "eto" / ".." / "eto").string(), d.str()}) {
+        INFO("--out " << out);
+        const auto r = run_cli("import eto '" + src + "' --out '" + out + "' --force --catalogue ''");
+        CHECK(r.exit_code == 2);
+        CHECK_THAT(r.err, Contains("the input folder '" + src + "': the import would delete it"));
+        REQUIRE(fs::exists(src + "/provision.csv"));
+        CHECK(read_text(src + "/provision.csv") == provision);
+        CHECK(fs::exists(d.path() / "ok" / "attachments.csv"));
+    }
+    // the catalogue is an input too
+    d.write("cat/toy.json", kToyChainJson);
+    const std::string cat = (d.path() / "cat").string();
+    const auto r = run_cli("import eto '" + src + "' --out '" + cat + "' --force --catalogue '" + cat + "'");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("is the input folder '" + cat + "'"));
+    CHECK(fs::exists(d.path() / "cat" / "toy.json"));
+}
+
+TEST_CASE("import firms: --out holding any registry file or --division, or --reject naming an input, is refused", "[hardening][cli][firms]") {
+    TempDir d;
+    const std::string fixture = source_dir() + "/tests/firms";
+    fs::create_directories(d.path() / "in" / "division");
+    for (const char* f : {"fengjie_registry.csv", "chongqing_registry.xlsx"})
+        fs::copy_file(fixture + "/" + f, d.path() / "in" / f);
+    for (const auto& e : fs::directory_iterator(fixture + "/division"))
+        fs::copy_file(e.path(), d.path() / "in" / "division" / e.path().filename());
+    const std::string in = (d.path() / "in").string();
+    const std::string second = in + "/chongqing_registry.xlsx";
+    const std::string first = (d.path() / "first.csv").string();
+    fs::copy_file(fixture + "/fengjie_registry.csv", first);
+    // the files import (so a refusal below is about --out or --reject, not about the input)
+    const auto ok = run_cli("import firms '" + first + "' '" + second + "' --division '" + in + "/division' --out '" +
+                            (d.path() / "ok").string() + "'");
+    REQUIRE(ok.exit_code == 0);
+    const auto bytes = fs::file_size(second);
+    // --out holds the second file (not the first) and the division folder
+    const auto r = run_cli("import firms '" + first + "' '" + second + "' --division '" + in + "/division' --out '" + in +
+                           "' --force");
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Contains("the import would delete it"));
+    REQUIRE(fs::exists(second));
+    CHECK(fs::file_size(second) == bytes);
+    // --reject naming an input file
+    const auto j = run_cli("import firms '" + first + "' --division '" + in + "/division' --out '" +
+                           (d.path() / "out2").string() + "' --reject '" + first + "'");
+    CHECK(j.exit_code == 2);
+    CHECK(fs::file_size(first) == fs::file_size(fixture + "/fengjie_registry.csv"));
+    CHECK_FALSE(fs::exists(d.path() / "out2"));
+}
+
+// --- xlsx: the library's own error line stays off the terminal -----------------------------------
+
+TEST_CASE("xlsx: a failed workbook write is one error line, libxlsxwriter's own line suppressed", "[hardening][xlsx][cli]") {
+    TempDir d;
+    write_valid(d);
+    fs::create_directory(d.path() / "tmp");
+    const std::string out = (d.path() / "t.xlsx").string(), err = (d.path() / "err").string();
+    // A file-size limit of one block with SIGXFSZ ignored: every write past it fails (EFBIG), so
+    // libxlsxwriter cannot write the workbook's parts. Its temporary files go to TMPDIR.
+    const std::string cmd = "TMPDIR='" + (d.path() / "tmp").string() + "' sh -c \"trap '' XFSZ; ulimit -f 1; exec '" +
+                            CHAINGAP_CLI + "' targets --data '" + d.str() + "' --catalogue '' --region 500000 --format xlsx --out '" +
+                            out + "'\" 2>'" + err + "' >/dev/null";
+    const int status = std::system(cmd.c_str());
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    const std::string e = read_text(err);
+    CHECK(std::count(e.begin(), e.end(), '\n') == 1);
+    CHECK_THAT(e, Contains("chaingap targets: error: ") && Contains("cannot write the workbook"));
+    CHECK_FALSE(fs::exists(out));
+    CHECK(fs::is_empty(d.path() / "tmp"));  // the temporary workbook is removed
+}
+
+// --- parameter range errors: the value as given, not six decimals ----------------------------------
+
+TEST_CASE("parameter range errors show the value and the bounds as numbers that read back", "[hardening]") {
+    // std::to_string showed 1e-308 as 0.000000 against a bound of "0.000000", and 1e308 as 309 digits
+    GapParams g;
+    CHECK_THROWS_WITH(set_gap_param(g, "weak_rca", 1e-308), "parameter weak_rca = 1e-308 is out of range [1e-09, 100]");
+    CHECK_THROWS_WITH(set_gap_param(g, "reach_weight", 1e308), Contains("reach_weight = 1e+308 is out of range ["));
+    RankParams r;
+    CHECK_THROWS_WITH(set_rank_param(r, "gap_fill", 0.0), "ranking parameter gap_fill = 0 is out of range [1e-09, 100]");
+    CHECK_THROWS_WITH(set_rank_param(r, "size", 100.5), "ranking parameter size = 100.5 is out of range [0, 100]");
 }

@@ -1,9 +1,11 @@
+#include <filesystem>
 #include <sstream>
 
 #include "chaingap/api/requests.hpp"
 #include "chaingap/core/error.hpp"
 #include "chaingap/import/ashare.hpp"
 #include "chaingap/import/eto.hpp"
+#include "chaingap/core/files.hpp"
 #include "chaingap/import/firms.hpp"
 #include "chaingap/report/firms_import.hpp"
 
@@ -78,9 +80,36 @@ ImportRequest ImportRequest::parse(const Options& o) {
     return r;
 }
 
+namespace {
+// An import replaces --out as a whole (with --force): --out must not be an input folder nor hold
+// one, or the input would be deleted once the new dataset is in place.
+void check_out_holds_no_input(const std::string& out, const std::vector<std::string>& inputs) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::exists(out, ec)) return;
+    for (const std::string& input : inputs) {
+        if (input.empty()) continue;
+        const fs::path in = fs::canonical(input, ec);
+        if (ec) continue;
+        for (fs::path p = in;; p = p.parent_path()) {
+            if (fs::equivalent(p, out, ec) && !ec)
+                throw UsageError("--out '" + out + "' " + (p == in ? "is" : "holds") + " the input folder '" + input +
+                                 "': the import would delete it; choose another --out");
+            if (p == p.parent_path()) break;
+        }
+    }
+}
+}  // namespace
+
 Response run(const ImportRequest& r) {
     LoadOptions load;
     load.catalogue_dir = r.catalogue;
+    // Before any work: every file and folder the import reads (all registry files, --division,
+    // --columns, the catalogue) is neither --out nor inside it, nor the --reject file.
+    std::vector<std::string> inputs = {r.input, load.catalogue_dir, r.division, r.columns};
+    inputs.insert(inputs.end(), r.files.begin(), r.files.end());
+    check_out_holds_no_input(r.out, inputs);
+    if (!r.reject.empty()) check_output_not_input(r.reject, inputs);
     std::ostringstream out;
     if (r.source == "firms") {
         FirmsImportOptions o;

@@ -11,7 +11,9 @@ namespace chaingap::api {
 void Options::add(const std::string& name, std::string value) { values_[name].push_back(std::move(value)); }
 
 void Options::validate(const std::vector<OptionSpec>& specs) const {
-    for (const auto& [name, values] : values_) {
+    for (const auto& entry : values_) {
+        const std::string& name = entry.first;  // not a structured binding: clang 14 cannot capture one
+        const auto& values = entry.second;
         auto it = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == name; });
         if (it == specs.end()) throw UsageError("unknown option --" + name + " (see --help)");
         const bool repeatable = it->kind == OptionKind::list || it->kind == OptionKind::param;

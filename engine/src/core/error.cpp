@@ -37,4 +37,6 @@ InputError::InputError(std::string file, std::size_t line, std::string field,
       line_(line),
       field_(std::move(field)) {}
 
+UsageError::UsageError(const std::string& message) : std::runtime_error(escape_for_terminal(message)) {}
+
 }  // namespace chaingap

@@ -60,8 +60,7 @@ void RankParams::validate() const {
     for (const auto& p : rank_param_info()) {
         const double v = rank_param_value(*this, p);
         if (!std::isfinite(v) || v < p.min || v > p.max)
-            throw UsageError("ranking parameter " + p.name + " = " + std::to_string(v) + " is out of range [" +
-                             std::to_string(p.min) + ", " + std::to_string(p.max) + "]");
+            throw UsageError(param_range_message("ranking parameter", p.name, v, p.min, p.max));
     }
 }
 

@@ -24,10 +24,12 @@ private:
 // The 1-based line of a byte offset in a text (for parsers that report offsets, e.g. RapidJSON).
 std::size_t line_of_offset(const std::string& text, std::size_t offset);
 
-// A request the data cannot answer (unknown region or chain, bad parameter value).
+// A request the data cannot answer (unknown region or chain, bad parameter value). The message
+// quotes what the user typed and goes to a terminal: control characters are escaped, as in
+// InputError (one line, nothing that moves the cursor or changes colours).
 class UsageError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit UsageError(const std::string& message);
 };
 
 // An iterative solver reached its iteration limit before its tolerance (LAGraph's
