@@ -187,7 +187,7 @@ AshareImport build_ashare_dataset(const std::string& root_dir, const AshareImpor
     // ---- sw2021 chain and industry attachments ----
     const std::vector<std::string> ent_extra = {"ts_code", "list_date", "delist_date", "area_tushare", "board"};
     DatasetBuilder b(ent_extra, {"matched"});
-    b.set_coverage("listed_only", "A股上市公司（仅上市公司，非全量工商登记）/ A-share listed companies only, not a full business registry");
+    b.set_coverage("listed_only", "A股上市公司（仅上市公司，非全量工商登记；企业按总部所在地计，外地总部企业在本地的工厂不计入本地）/ A-share listed companies only, not a full business registry; each firm counts at its head office, so a local plant of a firm headquartered elsewhere is not counted here");
     b.add_file("chains/sw2021.json", sw2021_chain(src, st));
     std::set<std::pair<std::string, std::string>> industry_pairs;
     // company -> names and codes of its 申万 classes (L3, its own) and of their ancestors (L2, L1)
