@@ -26,6 +26,43 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kMaxRevenue = 1e12;         // 万元 (= 10^16 元, far above any firm)
 constexpr double kMaxRelationWeight = 1e6;   // relation weights are relative strengths
 
+// Row order grouped by firm in O(rows): a counting sort on firm_of(row) (stable, so file order within
+// a firm), then each firm's few rows sorted by `less`. Attachments and relations are stored in this
+// order, so every later sum over them runs in the same order whatever the row order of the file.
+template <class FirmOf, class Less>
+std::vector<std::size_t> order_by_firm(std::size_t rows, std::size_t firms, FirmOf firm_of, Less less) {
+    std::vector<std::size_t> start(firms + 1, 0);
+    for (std::size_t i = 0; i < rows; ++i) ++start[static_cast<std::size_t>(firm_of(i)) + 1];
+    for (std::size_t e = 0; e < firms; ++e) start[e + 1] += start[e];
+    std::vector<std::size_t> order(rows);
+    {
+        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < rows; ++i) order[fill[static_cast<std::size_t>(firm_of(i))]++] = i;
+    }
+    for (std::size_t e = 0; e < firms; ++e)
+        std::sort(order.begin() + static_cast<std::ptrdiff_t>(start[e]), order.begin() + static_cast<std::ptrdiff_t>(start[e + 1]),
+                  less);
+    return order;
+}
+
+// Enterprise look-up for files that list a firm's rows together (exports, chaingap generate): the
+// previous row's id is checked first, which saves most hash look-ups (random memory accesses at
+// national scale).
+class FirmLookup {
+public:
+    explicit FirmLookup(const Dataset& ds) : ds_(ds) {}
+    std::optional<EnterpriseId> operator()(std::string_view id) {
+        if (!last_ || id != last_id_) last_ = ds_.find_enterprise(id);
+        last_id_ = id;
+        return last_;
+    }
+
+private:
+    const Dataset& ds_;
+    std::string_view last_id_;
+    std::optional<EnterpriseId> last_;
+};
+
 // Region ids: no blanks or control characters. "500 236" is a mistyped GB/T 2260 code, not a new
 // top-level region (docs/formats.md, Regions).
 void check_region_id(const CsvTable& t, std::size_t r, std::size_t c, std::string_view id) {
@@ -255,15 +292,10 @@ void load_attachments(const fs::path& file, Dataset& ds) {
     reserve_huge(ds.attachments.enterprise, t.rows());
     reserve_huge(ds.attachments.node, t.rows());
     reserve_huge(ds.attachments.weight, t.rows());
-    // Files list a firm's rows together (exports, chaingap generate): the previous row's id is
-    // checked first, which saves most hash look-ups (random memory accesses at national scale).
-    std::string_view last_id;
-    std::optional<EnterpriseId> last;
+    FirmLookup find_firm(ds);
     for (std::size_t r = 0; r < t.rows(); ++r) {
         std::string_view eid = t.text(r, c_ent);
-        auto e = (last && eid == last_id) ? last : ds.find_enterprise(eid);
-        last_id = eid;
-        last = e;
+        const auto e = find_firm(eid);
         if (!e) t.fail(r, c_ent, "unknown enterprise '" + std::string(eid) + "'");
         NodeId n = resolver.resolve(t, r, c_chain, c_node);
         double w = 1.0;
@@ -292,20 +324,9 @@ void load_attachments(const fs::path& file, Dataset& ds) {
     // then adjacent: refuse them, naming both lines. The table is stored in this order, so finalize()
     // does not sort it again.
     const auto& A = ds.attachments;
-    const std::size_t n_att = A.size(), n_ent = ds.enterprises.size();
-    std::vector<std::size_t> start(n_ent + 1, 0);
-    for (std::size_t i = 0; i < n_att; ++i) ++start[static_cast<std::size_t>(A.enterprise[i]) + 1];
-    for (std::size_t e = 0; e < n_ent; ++e) start[e + 1] += start[e];
-    std::vector<std::size_t> order(n_att);
-    {
-        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < n_att; ++i) order[fill[static_cast<std::size_t>(A.enterprise[i])]++] = i;
-    }
-    for (std::size_t e = 0; e < n_ent; ++e) {
-        auto first = order.begin() + static_cast<std::ptrdiff_t>(start[e]);
-        auto last = order.begin() + static_cast<std::ptrdiff_t>(start[e + 1]);
-        std::sort(first, last, [&](std::size_t a, std::size_t b) { return A.node[a] != A.node[b] ? A.node[a] < A.node[b] : a < b; });
-    }
+    const std::vector<std::size_t> order = order_by_firm(
+        A.size(), ds.enterprises.size(), [&](std::size_t i) { return A.enterprise[i]; },
+        [&](std::size_t a, std::size_t b) { return A.node[a] != A.node[b] ? A.node[a] < A.node[b] : a < b; });
     for (std::size_t i = 1; i < order.size(); ++i) {
         if (A.enterprise[order[i]] == A.enterprise[order[i - 1]] && A.node[order[i]] == A.node[order[i - 1]]) {
             std::size_t later = std::max(row_of[order[i]], row_of[order[i - 1]]);
@@ -328,13 +349,9 @@ void load_relations(const fs::path& file, Dataset& ds) {
     R.to.reserve(t.rows());
     R.type.reserve(t.rows());
     R.weight.reserve(t.rows());
-    std::string_view last_id;  // as in load_attachments: a source's rows are usually together
-    std::optional<EnterpriseId> last;
+    FirmLookup find_source(ds);  // a source's rows are usually together
     for (std::size_t r = 0; r < t.rows(); ++r) {
-        const std::string_view from_id = t.text(r, c_from);
-        auto from = (last && from_id == last_id) ? last : ds.find_enterprise(from_id);
-        last_id = from_id;
-        last = from;
+        const auto from = find_source(t.text(r, c_from));
         if (!from) t.fail(r, c_from, "unknown enterprise '" + std::string(t.text(r, c_from)) + "'");
         auto to = ds.find_enterprise(t.text(r, c_to));
         if (!to) t.fail(r, c_to, "unknown enterprise '" + std::string(t.text(r, c_to)) + "'");
@@ -355,24 +372,15 @@ void load_relations(const fs::path& file, Dataset& ds) {
     }
     // Canonical order (from, to, type, weight): every later sum over relations then runs in the
     // same order whatever the row order of the file, so fractional weights give identical bits.
-    // O(R): a counting sort by source, then each source's few rows by (to, type, weight) — the order a
-    // full sort on (from, to, type, weight) gives (rows equal in all four are interchangeable).
-    const std::size_t n_rel = R.from.size(), n_ent = ds.enterprises.size();
-    std::vector<std::size_t> start(n_ent + 1, 0);
-    for (std::size_t i = 0; i < n_rel; ++i) ++start[static_cast<std::size_t>(R.from[i]) + 1];
-    for (std::size_t e = 0; e < n_ent; ++e) start[e + 1] += start[e];
-    std::vector<std::size_t> order(n_rel);
-    {
-        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < n_rel; ++i) order[fill[static_cast<std::size_t>(R.from[i])]++] = i;
-    }
-    for (std::size_t e = 0; e < n_ent; ++e)
-        std::sort(order.begin() + static_cast<std::ptrdiff_t>(start[e]), order.begin() + static_cast<std::ptrdiff_t>(start[e + 1]),
-                  [&](std::size_t a, std::size_t b) {
-                      if (R.to[a] != R.to[b]) return R.to[a] < R.to[b];
-                      if (R.type[a] != R.type[b]) return R.type[a] < R.type[b];
-                      return R.weight[a] < R.weight[b];
-                  });
+    // O(R) (order_by_firm): by source, then (to, type, weight) — the order a full sort on (from, to,
+    // type, weight) gives (rows equal in all four are interchangeable).
+    const std::size_t n_rel = R.from.size();
+    const std::vector<std::size_t> order = order_by_firm(
+        n_rel, ds.enterprises.size(), [&](std::size_t i) { return R.from[i]; }, [&](std::size_t a, std::size_t b) {
+            if (R.to[a] != R.to[b]) return R.to[a] < R.to[b];
+            if (R.type[a] != R.type[b]) return R.type[a] < R.type[b];
+            return R.weight[a] < R.weight[b];
+        });
     RelationTable sorted;
     resize_huge(sorted.from, n_rel);
     resize_huge(sorted.to, n_rel);

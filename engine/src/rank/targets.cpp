@@ -181,6 +181,14 @@ struct Scorer {
     }
 };
 
+// The list's order on its three keys: score desc, gap_touched desc, enterprise id asc.
+bool ranks_before(const Dataset& ds, double score_a, double touched_a, EnterpriseId a, double score_b,
+                  double touched_b, EnterpriseId b) {
+    if (score_a != score_b) return score_a > score_b;
+    if (touched_a != touched_b) return touched_a > touched_b;
+    return ds.enterprises.id[a] < ds.enterprises.id[b];
+}
+
 std::vector<CriterionUse> uses_as_given(const RankParams& p) {
     std::vector<CriterionUse> out;
     for (const CriterionInfo& c : criteria()) {
@@ -195,9 +203,7 @@ std::vector<CriterionUse> uses_as_given(const RankParams& p) {
 }  // namespace
 
 bool ranks_before(const Dataset& ds, const TargetRow& a, const TargetRow& b) {
-    if (a.score != b.score) return a.score > b.score;
-    if (a.gap_touched != b.gap_touched) return a.gap_touched > b.gap_touched;
-    return ds.enterprises.id[a.enterprise] < ds.enterprises.id[b.enterprise];
+    return ranks_before(ds, a.score, a.gap_touched, a.enterprise, b.score, b.gap_touched, b.enterprise);
 }
 
 TargetRow score_enterprise(const Dataset& ds, const TargetQuery& query, const GapReport& report, EnterpriseId e,
@@ -269,9 +275,7 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
         out.criteria = select_criteria(query.rank_params, values, facts);
     }
     auto better = [&](const Scored& a, const Scored& b) {  // ranks_before on the compact rows
-        if (a.score != b.score) return a.score > b.score;
-        if (a.gap_touched != b.gap_touched) return a.gap_touched > b.gap_touched;
-        return E.id[a.e] < E.id[b.e];
+        return ranks_before(ds, a.score, a.gap_touched, a.e, b.score, b.gap_touched, b.e);
     };
     auto finish_list = [&](std::vector<Scored>& rows, bool is_local, std::vector<TargetRow>& dest) {
         for (Scored& r : rows) {
