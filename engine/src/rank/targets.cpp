@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 
 #include "chaingap/analysis/cache.hpp"
 #include "chaingap/core/error.hpp"
@@ -35,15 +36,31 @@ double relation_points(const RankParams& p, RelationType t) {
     return 0;
 }
 
-// Everything the per-firm score needs from the report, built once: O(N + E + Rel log Rel).
+// Indices of the relation rows with an end among R's firms (active or not: callers test), in
+// increasing order. O(Rel).
+std::vector<std::int64_t> relation_rows_near(const Dataset& ds, RegionId region) {
+    const auto& E = ds.enterprises;
+    const auto& R = ds.relations;
+    std::vector<std::int64_t> rows;
+    for (std::size_t i = 0; i < R.size(); ++i)
+        if (ds.regions.within(E.region[R.from[i]], region) || ds.regions.within(E.region[R.to[i]], region))
+            rows.push_back(static_cast<std::int64_t>(i));
+    return rows;
+}
+
+// Everything the per-firm score needs from the report, built once per query. The region's own
+// firms and the relation rows that touch them are found from R's side (O(E_R + Rel_R + N) with the
+// region index, see relation_rows_near), never by a scan of the whole country.
 struct Scorer {
+    struct Related {
+        double points = 0;        // Σ relation points × weight with firms inside R
+        std::int32_t firms = 0;   // distinct firms inside R
+    };
     const Dataset& ds;
     const TargetQuery& q;
     std::vector<const LinkGap*> link;      // per node: its LinkGap when in the analysed chains
     std::vector<double> downstream_local;  // per node: d_l
-    std::vector<char> inside;              // per enterprise: inside R
-    std::vector<double> rel_points;        // per enterprise
-    std::vector<std::int32_t> rel_firms;   // per enterprise: distinct related firms inside R
+    std::unordered_map<EnterpriseId, Related> related;  // firms with a relation to a firm inside R
 
     Scorer(const Dataset& d, const TargetQuery& query, const GapReport& report) : ds(d), q(query) {
         link.assign(ds.nodes.size(), nullptr);
@@ -57,30 +74,128 @@ struct Scorer {
             for (NodeId d : imp[n].downstream) present += link[d] && link[d]->local_count > 0;
             downstream_local[n] = static_cast<double>(present) / static_cast<double>(imp[n].downstream.size());
         }
-        const auto& E = ds.enterprises;
-        inside.assign(E.size(), 0);
-        for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e)
-            inside[e] = E.is_active(e) && ds.regions.within(E.region[e], q.region) ? 1 : 0;  // local firms today
-        rel_points.assign(E.size(), 0.0);
-        rel_firms.assign(E.size(), 0);
+        // Relation rows in increasing index, as a scan of every row would add them: the points of a
+        // firm are summed in the same order, bit for bit.
         std::vector<std::pair<EnterpriseId, EnterpriseId>> pairs;
         const auto& R = ds.relations;
-        for (std::size_t i = 0; i < R.size(); ++i) {
+        for (const std::int64_t i : relation_rows_near(ds, q.region)) {
             const EnterpriseId f = R.from[i], t = R.to[i];
             if (f == t) continue;
             const double pts = relation_points(q.rank_params, R.type[i]) * R.weight[i];
-            if (inside[t]) {
-                rel_points[f] += pts;
+            if (inside(t)) {
+                related[f].points += pts;
                 pairs.emplace_back(f, t);
             }
-            if (inside[f]) {
-                rel_points[t] += pts;
+            if (inside(f)) {
+                related[t].points += pts;
                 pairs.emplace_back(t, f);
             }
         }
         std::sort(pairs.begin(), pairs.end());
         pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-        for (const auto& pr : pairs) ++rel_firms[pr.first];
+        for (const auto& pr : pairs) ++related[pr.first].firms;
+    }
+
+    // A firm of R today: active and placed in R or a region inside it. O(region depth).
+    bool inside(EnterpriseId e) const {
+        return ds.enterprises.is_active(e) && ds.regions.within(ds.enterprises.region[e], q.region);
+    }
+    Related related_of(EnterpriseId e) const {
+        const auto it = related.find(e);
+        return it == related.end() ? Related{} : it->second;
+    }
+
+    FirmFacts firm_facts(EnterpriseId e) const {
+        const auto& E = ds.enterprises;
+        const Related rel = related_of(e);
+        FirmFacts f;
+        f.labels = E.labels[e];
+        f.has_revenue = E.has_revenue(e);
+        f.revenue = f.has_revenue ? E.revenue[e] : 0.0;
+        f.relation_points = rel.points;
+        f.has_relations = rel.firms > 0;
+        f.source_given = !q.from_regions.empty();
+        f.in_source_region = !inside(e) && q.from_regions.contains(ds, E.region[e]);
+        return f;
+    }
+
+    // The criterion values of one firm from its link facts (in node order) and firm facts.
+    static std::array<double, kComponentCount> values_of(const std::vector<LinkFacts>& link_facts, const FirmFacts& f,
+                                                         const RankParams& p) {
+        std::array<double, kComponentCount> values{};
+        for (const CriterionInfo& c : criteria()) {
+            double v = 0;
+            if (c.link_value)
+                for (const LinkFacts& lf : link_facts) v += c.link_value(lf, p);
+            else
+                v = c.firm_value(f, p);
+            values[static_cast<std::size_t>(c.id)] = v;
+        }
+        return values;
+    }
+
+    // The lean scorer of the candidate pass: the values raw() would give, with no allocation per
+    // firm (the scratch vectors are reused) and no map. A firm's links are the nodes x its
+    // attachments count toward with canonical[x] equal to the attachment's canonical node (the node
+    // and its same_as aliases) in the analysed chains; the what-if capacity at x (closure) also
+    // counts its attachments below x, as GapClosure::closure_by_link does. Sums run in the same
+    // order as raw()'s (weights and capacities in attachment order, link facts in node order).
+    // O(A_e · T + L_e²) for A_e attachments, T targets each, L_e links.
+    struct Scratch {
+        struct Direct {
+            NodeId node;
+            double weight;
+        };
+        std::vector<Direct> direct;
+        std::vector<std::pair<NodeId, double>> delta;  // (node, capacity) in first-seen order
+        std::vector<LinkFacts> facts;
+    };
+    bool lean(EnterpriseId e, const GapClosure* closure, Scratch& s, std::array<double, kComponentCount>& values,
+              FirmFacts& facts, double& gap_touched) const {
+        const auto& E = ds.enterprises;
+        s.direct.clear();
+        s.delta.clear();
+        s.facts.clear();
+        const double size = E.size_of(e);
+        for (std::int32_t a : ds.enterprise_attachments.row(e)) {
+            const NodeId c = ds.canonical[ds.attachments.node[a]];
+            const double w = ds.attachments.weight[a];
+            const double cap = w * size;
+            for (std::int32_t x : ds.node_targets.row(c)) {
+                if (!link[x]) continue;  // not a link of the analysed chains (= GapClosure's scope)
+                if (closure) {
+                    auto it = std::find_if(s.delta.begin(), s.delta.end(), [x](const auto& d) { return d.first == x; });
+                    if (it == s.delta.end()) s.delta.emplace_back(x, cap);
+                    else it->second += cap;
+                }
+                if (ds.canonical[x] == c) {
+                    auto it = std::find_if(s.direct.begin(), s.direct.end(), [x](const Scratch::Direct& d) { return d.node == x; });
+                    if (it == s.direct.end()) s.direct.push_back({x, w});
+                    else it->weight += w;
+                }
+            }
+        }
+        std::sort(s.direct.begin(), s.direct.end(), [](const Scratch::Direct& a, const Scratch::Direct& b) { return a.node < b.node; });
+        gap_touched = 0;
+        for (const Scratch::Direct& d : s.direct) {
+            const LinkGap& g = *link[d.node];
+            if (!(g.gap_score > 0)) continue;
+            const double capacity = d.weight * size;
+            const double share = g.national_capacity > 0 ? std::min(1.0, capacity / g.national_capacity) : 0.0;
+            double closed;
+            if (closure) {
+                const auto it = std::find_if(s.delta.begin(), s.delta.end(), [&](const auto& x) { return x.first == d.node; });
+                closed = it == s.delta.end() ? 0.0 : std::max(0.0, closure->closed_at(d.node, it->second));
+            } else {
+                closed = g.gap_score * d.weight;
+            }
+            gap_touched += g.gap_score;
+            s.facts.push_back({closed, share, downstream_local[d.node]});
+        }
+        if (s.facts.empty()) return false;
+        facts = firm_facts(e);
+        values = values_of(s.facts, facts, q.rank_params);
+        return true;
     }
 
     // Raw facts of one firm: its links with c_l, s_l, d_l, and its firm-level facts. `closure` null
@@ -133,24 +248,10 @@ struct Scorer {
             out.link_facts.push_back({l.gap_closed, l.firm_share, l.downstream_local});
             row.links.push_back(l);
         }
-        FirmFacts& f = out.facts;
-        f.labels = E.labels[e];
-        f.has_revenue = E.has_revenue(e);
-        f.revenue = f.has_revenue ? E.revenue[e] : 0.0;
-        f.relation_points = rel_points[e];
-        f.has_relations = rel_firms[e] > 0;
-        f.source_given = !q.from_regions.empty();
-        f.in_source_region = !inside[e] && q.from_regions.contains(ds, E.region[e]);
-        row.relation_points = rel_points[e];
-        row.related_firms = rel_firms[e];
-        for (const CriterionInfo& c : criteria()) {
-            double v = 0;
-            if (c.link_value)
-                for (const LinkFacts& lf : out.link_facts) v += c.link_value(lf, p);
-            else
-                v = c.firm_value(f, p);
-            out.values[static_cast<std::size_t>(c.id)] = v;
-        }
+        out.facts = firm_facts(e);
+        row.relation_points = out.facts.relation_points;
+        row.related_firms = related_of(e).firms;
+        out.values = values_of(out.link_facts, out.facts, p);
         return out;
     }
 
@@ -214,7 +315,11 @@ TargetRow score_enterprise(const Dataset& ds, const TargetQuery& query, const Ga
     return Scorer::finish(scorer.raw(e, &closure), uses ? *uses : uses_as_given(query.rank_params), query.rank_params);
 }
 
-TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
+namespace {
+// Both rankings below share everything but the candidate pass's scorer: `reference` scores every
+// candidate with raw() (maps, closure_by_link; obviously the row the list shows), otherwise with
+// Scorer::lean (same sums, no allocation). tests/unit/test_rank_targets_lean.cpp checks they agree.
+TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool reference) {
     query.gap_params.validate();
     query.rank_params.validate();
     TargetList out;
@@ -232,25 +337,36 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
         for (const LinkGap& g : cg.links)
             if (g.gap_score > 0)
                 for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) candidate[ds.attachments.enterprise[a]] = 1;
-    // Pass 1: every candidate's criterion values, kept compact (the full row with its links is
-    // dropped at once). Pass 2 builds the full rows of the `keep` best only: scores are the same sums
+    // Pass 1: every candidate's criterion values, kept compact, and the statistics the dropping
+    // rule reads. Pass 2 builds the full rows of the `keep` best only: scores are the same sums
     // finish() makes, so the order and the kept rows are those of the full list.
     struct Scored {
         EnterpriseId e;
         std::array<double, kComponentCount> values;
-        FirmFacts facts;
         double gap_touched;
         double score = 0;
     };
     std::vector<Scored> outside, local;
+    CriteriaStats stats;
+    Scorer::Scratch scratch;
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
         if (E.is_aggregate(e)) continue;
         const bool active = E.is_active(e);
-        const bool is_local = scorer.inside[e] != 0;
+        const bool is_local = active && ds.regions.within(E.region[e], query.region);
         if (!is_local && active) ++out.firms_outside;
         if (!candidate[e] || (is_local && !query.include_local)) continue;
-        const Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
-        if (r.row.links.empty()) continue;
+        std::array<double, kComponentCount> values{};
+        FirmFacts facts;
+        double gap_touched = 0;
+        if (reference) {
+            const Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
+            if (r.row.links.empty()) continue;
+            values = r.values;
+            facts = r.facts;
+            gap_touched = r.row.gap_touched;
+        } else if (!scorer.lean(e, is_local ? nullptr : &closure, scratch, values, facts, gap_touched)) {
+            continue;
+        }
         if (!active) {  // a delisted or cancelled firm cannot be attracted, nor grown locally
             ++out.excluded_inactive;
             continue;
@@ -259,21 +375,12 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
             ++out.excluded_st;
             continue;
         }
-        (is_local ? local : outside).push_back({e, r.values, r.facts, r.row.gap_touched});
+        if (!is_local) stats.add(values, facts);
+        (is_local ? local : outside).push_back({e, values, gap_touched});
     }
     out.candidates = static_cast<std::int64_t>(outside.size());
     out.local_candidates = static_cast<std::int64_t>(local.size());
-    {
-        std::vector<std::array<double, kComponentCount>> values;
-        std::vector<FirmFacts> facts;
-        values.reserve(outside.size());
-        facts.reserve(outside.size());
-        for (const Scored& r : outside) {
-            values.push_back(r.values);
-            facts.push_back(r.facts);
-        }
-        out.criteria = select_criteria(query.rank_params, values, facts);
-    }
+    out.criteria = select_criteria(query.rank_params, stats);
     auto better = [&](const Scored& a, const Scored& b) {  // ranks_before on the compact rows
         return ranks_before(ds, a.score, a.gap_touched, a.e, b.score, b.gap_touched, b.e);
     };
@@ -294,6 +401,15 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
     finish_list(outside, false, out.targets);
     finish_list(local, true, out.local);
     return out;
+}
+}  // namespace
+
+TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
+    return rank_targets_impl(ds, query, false);
+}
+
+TargetList rank_targets_reference(const Dataset& ds, const TargetQuery& query) {
+    return rank_targets_impl(ds, query, true);
 }
 
 }  // namespace chaingap

@@ -92,6 +92,9 @@ bool ranks_before(const Dataset& ds, const TargetRow& a, const TargetRow& b);
 
 // Throws UsageError on invalid parameters.
 TargetList rank_targets(const Dataset& ds, const TargetQuery& query);
+// The same list with every candidate scored by the full row builder (maps, the what-if closure per
+// link): the reference the lean candidate pass of rank_targets is tested against.
+TargetList rank_targets_reference(const Dataset& ds, const TargetQuery& query);
 
 // Scores one enterprise against a gap report (kept public for tests and bindings) as a firm
 // outside R: a row with empty links when the firm fills no gap. `uses`: the criteria and effective
