@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_map>
 
 #include "chaingap/analysis/cache.hpp"
 #include "chaingap/core/error.hpp"
@@ -36,21 +35,9 @@ double relation_points(const RankParams& p, RelationType t) {
     return 0;
 }
 
-// Indices of the relation rows with an end among R's firms (active or not: callers test), in
-// increasing order. O(Rel).
-std::vector<std::int64_t> relation_rows_near(const Dataset& ds, RegionId region) {
-    const auto& E = ds.enterprises;
-    const auto& R = ds.relations;
-    std::vector<std::int64_t> rows;
-    for (std::size_t i = 0; i < R.size(); ++i)
-        if (ds.regions.within(E.region[R.from[i]], region) || ds.regions.within(E.region[R.to[i]], region))
-            rows.push_back(static_cast<std::int64_t>(i));
-    return rows;
-}
-
-// Everything the per-firm score needs from the report, built once per query. The region's own
-// firms and the relation rows that touch them are found from R's side (O(E_R + Rel_R + N) with the
-// region index, see relation_rows_near), never by a scan of the whole country.
+// Everything the per-firm score needs from the report, built once per query: O(N + E_R) plus one
+// E-sized flag array (R's firms from the region index, never a scan of the country). A firm's
+// relations with R are read from its own rows when it is scored (related_of).
 struct Scorer {
     struct Related {
         double points = 0;        // Σ relation points × weight with firms inside R
@@ -60,7 +47,7 @@ struct Scorer {
     const TargetQuery& q;
     std::vector<const LinkGap*> link;      // per node: its LinkGap when in the analysed chains
     std::vector<double> downstream_local;  // per node: d_l
-    std::unordered_map<EnterpriseId, Related> related;  // firms with a relation to a firm inside R
+    std::vector<char> inside_;  // per enterprise: active and in R (or a region inside it)
 
     Scorer(const Dataset& d, const TargetQuery& query, const GapReport& report) : ds(d), q(query) {
         link.assign(ds.nodes.size(), nullptr);
@@ -74,35 +61,41 @@ struct Scorer {
             for (NodeId d : imp[n].downstream) present += link[d] && link[d]->local_count > 0;
             downstream_local[n] = static_cast<double>(present) / static_cast<double>(imp[n].downstream.size());
         }
-        // Relation rows in increasing index, as a scan of every row would add them: the points of a
-        // firm are summed in the same order, bit for bit.
-        std::vector<std::pair<EnterpriseId, EnterpriseId>> pairs;
-        const auto& R = ds.relations;
-        for (const std::int64_t i : relation_rows_near(ds, q.region)) {
-            const EnterpriseId f = R.from[i], t = R.to[i];
-            if (f == t) continue;
-            const double pts = relation_points(q.rank_params, R.type[i]) * R.weight[i];
-            if (inside(t)) {
-                related[f].points += pts;
-                pairs.emplace_back(f, t);
-            }
-            if (inside(f)) {
-                related[t].points += pts;
-                pairs.emplace_back(t, f);
-            }
-        }
-        std::sort(pairs.begin(), pairs.end());
-        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-        for (const auto& pr : pairs) ++related[pr.first].firms;
+        const auto& E = ds.enterprises;
+        inside_.assign(E.size(), 0);
+        for (const EnterpriseId e : analysis_cache(ds).firms_within(q.region)) inside_[e] = E.is_active(e) ? 1 : 0;
     }
 
-    // A firm of R today: active and placed in R or a region inside it. O(region depth).
-    bool inside(EnterpriseId e) const {
-        return ds.enterprises.is_active(e) && ds.regions.within(ds.enterprises.region[e], q.region);
-    }
+    // A firm of R today: active and placed in R or a region inside it.
+    bool inside(EnterpriseId e) const { return inside_[e] != 0; }
+    // Relation points and distinct partners of e inside R: its outgoing and incoming rows merged in
+    // increasing row index, so the points are summed in the order a scan of every row would add
+    // them. O(Rel_e log Rel_e).
     Related related_of(EnterpriseId e) const {
-        const auto it = related.find(e);
-        return it == related.end() ? Related{} : it->second;
+        const auto out = ds.enterprise_relations.row(e);
+        const auto in = analysis_cache(ds).relations_in().row(e);
+        const auto& R = ds.relations;
+        Related rel;
+        std::vector<EnterpriseId> partners;
+        std::size_t i = 0, j = 0;
+        while (i < out.size() || j < in.size()) {
+            std::int32_t row;
+            if (j == in.size() || (i < out.size() && out[i] <= in[j])) {
+                row = out[i++];
+                if (j < in.size() && in[j] == row) ++j;
+            } else {
+                row = in[j++];
+            }
+            const EnterpriseId f = R.from[row], t = R.to[row];
+            if (f == t) continue;
+            const EnterpriseId other = f == e ? t : f;
+            if (!inside(other)) continue;
+            rel.points += relation_points(q.rank_params, R.type[row]) * R.weight[row];
+            partners.push_back(other);
+        }
+        std::sort(partners.begin(), partners.end());
+        rel.firms = static_cast<std::int32_t>(std::unique(partners.begin(), partners.end()) - partners.begin());
+        return rel;
     }
 
     FirmFacts firm_facts(EnterpriseId e) const {
@@ -331,12 +324,24 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
     // Candidates: only firms attached (directly or through a same_as alias) at a link of the report
     // with a gap can have a target row; the link -> firms index finds them in O(Σ firms at those
     // links) instead of scoring every firm of the dataset. Other firms are only counted.
+    // R's own firms come from the region index (no scan of the country); firms_outside is the
+    // country's active firms less R's.
     const auto& E = ds.enterprises;
-    std::vector<char> candidate(E.size(), 0);
+    constexpr char kCandidate = 1, kLocal = 2;
+    std::vector<char> mark(E.size(), 0);
     for (const ChainGaps& cg : out.report.chains)
         for (const LinkGap& g : cg.links)
             if (g.gap_score > 0)
-                for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) candidate[ds.attachments.enterprise[a]] = 1;
+                for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) mark[ds.attachments.enterprise[a]] = kCandidate;
+    std::int64_t active_firms = 0, local_active = 0;
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e)
+        active_firms += E.status[e] == EnterpriseStatus::active && !E.aggregate[e];
+    for (const EnterpriseId e : analysis_cache(ds).firms_within(query.region))
+        if (scorer.inside(e)) {
+            mark[e] |= kLocal;
+            local_active += !E.is_aggregate(e);
+        }
+    out.firms_outside = active_firms - local_active;
     // Pass 1: every candidate's criterion values, kept compact, and the statistics the dropping
     // rule reads. Pass 2 builds the full rows of the `keep` best only: scores are the same sums
     // finish() makes, so the order and the kept rows are those of the full list.
@@ -350,11 +355,10 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
     CriteriaStats stats;
     Scorer::Scratch scratch;
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
-        if (E.is_aggregate(e)) continue;
+        if (!(mark[e] & kCandidate) || E.is_aggregate(e)) continue;
         const bool active = E.is_active(e);
-        const bool is_local = active && ds.regions.within(E.region[e], query.region);
-        if (!is_local && active) ++out.firms_outside;
-        if (!candidate[e] || (is_local && !query.include_local)) continue;
+        const bool is_local = (mark[e] & kLocal) != 0;
+        if (is_local && !query.include_local) continue;
         std::array<double, kComponentCount> values{};
         FirmFacts facts;
         double gap_touched = 0;
