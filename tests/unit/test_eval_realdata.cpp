@@ -1,5 +1,7 @@
 // The backtest on the real A-share data (../shared/data), as docs/backtest.md reports it. Skips with a
 // warning when the shared data folder is absent.
+#include <rapidjson/document.h>
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -7,6 +9,7 @@
 #include "chaingap/eval/opportunities.hpp"
 #include "chaingap/eval/protocol.hpp"
 #include "chaingap/import/ashare.hpp"
+#include "chaingap/report/opportunities.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;
@@ -79,4 +82,9 @@ TEST_CASE("A-share province x sw2021 L3 backtest matches docs/backtest.md", "[ev
         }
     }
     CHECK(with_chain >= 3);
+    // listed firms carry no revenue: the JSON must still parse (null, not an empty value)
+    rapidjson::Document doc;
+    doc.Parse(render(opportunities_report(opp, ds), "json").c_str());
+    REQUIRE_FALSE(doc.HasParseError());
+    CHECK(doc["opportunities"].Size() == 10);
 }
