@@ -123,32 +123,69 @@ TEST_CASE("opportunities: Chongqing's missing links ranked, with reasons that ho
         CHECK(count_of("500000", it.node_key) == 0);
         if (i > 0) CHECK(r.items[i - 1].score >= it.score);
         for (const Reason& x : it.related) CHECK(count_of("500000", x.id) > 0);
+        // chain neighbours: links Chongqing has, joined to the link by a catalogue edge or a parent
+        for (const Reason& x : it.chain) {
+            CHECK(count_of("500000", x.id) == static_cast<std::int32_t>(x.value));
+            CHECK(x.value > 0);
+            const NodeId a = *ds.find_node(*ds.find_chain(it.chain_id), it.node_key.substr(it.chain_id.size() + 1));
+            const auto slash = x.id.find('/');
+            const ChainId xc = *ds.find_chain(x.id.substr(0, slash));
+            const NodeId b = *ds.find_node(xc, x.id.substr(slash + 1));
+            if (x.kind == "same_segment") {
+                CHECK(ds.nodes[a].parent == ds.nodes[b].parent);
+            } else {
+                REQUIRE((x.kind == "upstream" || x.kind == "downstream"));
+                // an edge of the chain whose ends lie at or above the two links (or below a segment)
+                auto covers = [&](NodeId end, NodeId n) {
+                    for (NodeId y = n; y != kNone; y = ds.nodes[y].parent)
+                        if (y == end) return true;
+                    for (NodeId y = end; y != kNone; y = ds.nodes[y].parent)
+                        if (y == n) return true;
+                    return false;
+                };
+                const NodeId from = x.kind == "upstream" ? b : a, to = x.kind == "upstream" ? a : b;
+                bool found = false;
+                for (const ChainEdge& e : ds.chains[ds.nodes[a].chain].edges)
+                    found = found || (covers(e.from, from) && covers(e.to, to));
+                CHECK(found);
+            }
+        }
         for (const Reason& x : it.similar) {
             CHECK(x.id != "500000");
             CHECK(count_of(x.id, it.node_key) > 0);
         }
         for (const Reason& x : it.drivers) CHECK(x.value > 0);
         CHECK(it.firms.size() <= 3);
+        for (const Reason& f : it.firms) {  // firms to bring are active and not ST
+            const EnterpriseId e = *ds.find_enterprise(f.id);
+            CHECK(ds.enterprises.is_active(e));
+            CHECK_FALSE(ds.enterprises.has_label(e, *label_bit("st")));
+        }
         // every similar region that has the link has a firm there to bring it (same_as aliases too)
         if (!it.similar.empty()) CHECK_FALSE(it.firms.empty());
     }
     CHECK(me < sel.regions.size());
     CHECK_FALSE(r.items[0].drivers.empty());
     CHECK_FALSE(r.items[0].similar.empty());
+    // the catalogue's neighbours reach a planner: some listed link has one the region holds
+    CHECK(std::any_of(r.items.begin(), r.items.end(), [](const Opportunity& o) { return !o.chain.empty(); }));
     rapidjson::Document doc;
-    const Report rep = opportunities_report(r);
+    const Report rep = opportunities_report(r, ds);
     doc.Parse(render(rep, "json").c_str());
     REQUIRE_FALSE(doc.HasParseError());
     CHECK(doc["opportunities"].Size() == 10);
     CHECK(std::string(doc["opportunities"][0]["link"].GetString()) == r.items[0].node_key);
     const std::string text = render(rep, "table");
     CHECK(text.find("重庆市") != std::string::npos);
-    CHECK(text.find("已有的相关环节") != std::string::npos);
+    CHECK(text.find("数据覆盖 coverage: 合成数据") != std::string::npos);  // what the data stands for, first
+    CHECK(std::string(doc["coverage_note"].GetString()).find("synthetic") != std::string::npos);
+    CHECK(text.find("本地已有的上下游环节") != std::string::npos);
+    CHECK(text.find("已有的同地分布相关环节") != std::string::npos);
     CHECK(text.find(r.items[0].node_name) != std::string::npos);
     const std::string csv = render(rep, "csv");
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 11);
-    CHECK(csv.rfind("region,rank,link,name,chain,score,related_links,similar_regions,drivers,firms\n", 0) == 0);
-    CHECK(csv.find("已有的相关环节") == std::string::npos);  // people columns are not in the CSV
+    CHECK(csv.rfind("region,rank,link,name,chain,score,chain_links,related_links,similar_regions,drivers,firms\n", 0) == 0);
+    CHECK(csv.find("本地已有的上下游环节") == std::string::npos);  // people columns are not in the CSV
 
     o.region = "nowhere";
     CHECK_THROWS_AS(opportunities(ds, o), UsageError);

@@ -1,9 +1,15 @@
 // The backtest on the real A-share data (../shared/data), as docs/backtest.md reports it. Skips with a
 // warning when the shared data folder is absent.
+#include <rapidjson/document.h>
+
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
+#include "chaingap/eval/opportunities.hpp"
 #include "chaingap/eval/protocol.hpp"
 #include "chaingap/import/ashare.hpp"
+#include "chaingap/report/opportunities.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;
@@ -54,4 +60,31 @@ TEST_CASE("A-share province x sw2021 L3 backtest matches docs/backtest.md", "[ev
     CHECK(b.models[2].metrics.pr_auc > b.models[0].metrics.pr_auc);
     CHECK(b.models[2].metrics.pr_auc == Approx(0.259).margin(0.0005));
     CHECK(b.models[2].boosted->origins == std::vector<int>{2012, 2011, 2010, 2009});
+
+    // 延链 for Chongqing at the latest year: delisted firms leave the later states, which once made
+    // the boosted features NaN; the list must come with chain reasons and bring no delisted/ST firm.
+    OpportunityOptions op;
+    op.region = "500000";
+    op.chain = "sw2021";
+    op.level = 2;
+    op.top = 10;
+    const OpportunityResult opp = opportunities(ds, op);
+    CHECK(opp.year >= 2021);
+    REQUIRE(opp.items.size() == 10);
+    int with_chain = 0;
+    for (const Opportunity& it : opp.items) {
+        with_chain += !it.chain.empty();
+        CHECK(std::isfinite(it.score));
+        for (const Reason& f : it.firms) {
+            const EnterpriseId e = *ds.find_enterprise(f.id);
+            CHECK(ds.enterprises.is_active(e));
+            CHECK_FALSE(ds.enterprises.has_label(e, *label_bit("st")));
+        }
+    }
+    CHECK(with_chain >= 3);
+    // listed firms carry no revenue: the JSON must still parse (null, not an empty value)
+    rapidjson::Document doc;
+    doc.Parse(render(opportunities_report(opp, ds), "json").c_str());
+    REQUIRE_FALSE(doc.HasParseError());
+    CHECK(doc["opportunities"].Size() == 10);
 }

@@ -48,7 +48,7 @@ Response run(std::shared_ptr<const Dataset> ds, const OpportunitiesRequest& r) {
     auto held = std::make_shared<Held>();
     held->ds = ds;
     held->result = opportunities(*ds, r.opt);
-    return {held, opportunities_report(held->result)};
+    return {held, opportunities_report(held->result, *held->ds)};
 }
 
 }  // namespace chaingap::api

@@ -1,5 +1,6 @@
 #include "chaingap/eval/baselines.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "chaingap/core/error.hpp"
@@ -48,6 +49,10 @@ std::vector<double> persistence_scores(const EvalState& s, const EvalParams&) {
     for (std::size_t r = 0; r < s.regions; ++r) er[r] = static_cast<double>(s.region_firms[r] - prev.region_firms[r]);
     for (std::size_t r = 0; r < s.regions; ++r)
         for (std::size_t n = 0; n < s.nodes; ++n) en[n] += s.count[s.at(r, n)] - prev.count[s.at(r, n)];
+    // Net gains, never below 0: delisted and cancelled firms leave the later state (state.hpp), and a
+    // loss must not turn the product's sign.
+    for (double& v : er) v = std::max(0.0, v);
+    for (double& v : en) v = std::max(0.0, v);
     for (std::size_t r = 0; r < s.regions; ++r)
         for (std::size_t n = 0; n < s.nodes; ++n) out[s.at(r, n)] = (1 + er[r]) * (1 + en[n]);
     return out;

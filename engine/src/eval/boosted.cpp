@@ -73,7 +73,9 @@ std::vector<float> boosted_feature_matrix(const EvalState& s, int year, const Ev
     std::vector<double> er(R), rf(R), en(N, 0), ln(N, 0), lb(N, 0), l1(N, 0), kr(R, 0), kn(N, 0);
     double E = 0;
     for (std::size_t r = 0; r < R; ++r) {
-        er[r] = static_cast<double>(now.region_firms[r] - back.region_firms[r]);
+        // Net entries, never below 0: a delisted or cancelled firm leaves the later state, so a
+        // region (a link) can hold fewer firms than `w` years before; the feature reads growth.
+        er[r] = std::max(0.0, static_cast<double>(now.region_firms[r] - back.region_firms[r]));
         rf[r] = static_cast<double>(now.region_firms[r]);
         E += er[r];
     }
@@ -87,7 +89,10 @@ std::vector<float> boosted_feature_matrix(const EvalState& s, int year, const Ev
             kr[r] += now.present[i];
             kn[n] += now.present[i];
         }
-    for (std::size_t n = 0; n < N; ++n) en[n] = ln[n] - lb[n];
+    for (std::size_t n = 0; n < N; ++n) {
+        en[n] = std::max(0.0, ln[n] - lb[n]);
+        l1[n] = std::max(0.0, l1[n]);
+    }
 
     Eigen::MatrixXd M = presence_matrix(now);
     const Eigen::MatrixXd phi = proximity(M);
@@ -164,7 +169,7 @@ std::vector<float> boosted_feature_matrix(const EvalState& s, int year, const Ev
             const std::size_t i = s.at(r, n);
             const std::int32_t pa = g.parent[n], ga = g.grandparent[n];
             const double pfv = pa >= 0 ? pf[r * P + static_cast<std::size_t>(pa)] : 0.0;
-            const double prv = pa >= 0 ? pr[r * P + static_cast<std::size_t>(pa)] : 0.0;
+            const double prv = pa >= 0 ? std::max(0.0, pr[r * P + static_cast<std::size_t>(pa)]) : 0.0;
             const double pmv = pa >= 0 ? pm[r * P + static_cast<std::size_t>(pa)] / sib[static_cast<std::size_t>(pa)] : 0.0;
             const double gfv = ga >= 0 ? gf[r * G + static_cast<std::size_t>(ga)] : 0.0;
             const double nb = gs > 0 ? (gp[n] - now.present[i]) / gs : 0.0;

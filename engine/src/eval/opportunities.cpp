@@ -12,6 +12,7 @@
 #include "chaingap/eval/model.hpp"
 #include "chaingap/eval/state.hpp"
 #include "chaingap/core/error.hpp"
+#include "chaingap/graph/chain_graph.hpp"
 
 namespace chaingap {
 
@@ -42,6 +43,28 @@ std::string feature_label_zh(const std::string& f) {
     const auto it = zh.find(f);
     return it != zh.end() ? it->second : f;
 }
+
+namespace {
+// One-sided Fisher exact test of the co-location of links m and n over the R regions of M: the
+// probability that two links held by K_m and K_n of R regions drawn at random share at least the c
+// regions they do share (hypergeometric upper tail, log-factorials by lgamma). O(R + min(K_m, K_n)).
+double colocation_p(const Eigen::MatrixXd& M, std::size_t m, std::size_t n) {
+    const auto R = static_cast<int>(M.rows());
+    int km = 0, kn = 0, c = 0;
+    for (Eigen::Index q = 0; q < M.rows(); ++q) {
+        const bool a = M(q, static_cast<Eigen::Index>(m)) > 0, b = M(q, static_cast<Eigen::Index>(n)) > 0;
+        km += a;
+        kn += b;
+        c += a && b;
+    }
+    auto lchoose = [](int a, int b) { return std::lgamma(a + 1.0) - std::lgamma(b + 1.0) - std::lgamma(a - b + 1.0); };
+    const double denom = lchoose(R, kn);
+    double p = 0;
+    for (int x = c; x <= std::min(km, kn); ++x)
+        if (kn - x <= R - km) p += std::exp(lchoose(km, x) + lchoose(R - km, kn - x) - denom);
+    return std::min(1.0, p);
+}
+}  // namespace
 
 OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt) {
     opt.params.validate();
@@ -137,7 +160,38 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
         }
     }
 
+    // Chain neighbours among the selected links: upstream[n] / downstream[n] hold local indices m
+    // joined to n by a catalogue flow edge (lifted to the selection as in the chain graph).
+    std::vector<std::vector<std::size_t>> upstream(N), downstream(N);
+    for (const Chain& c : ds.chains) {
+        if (sel.chain && ds.chains[*sel.chain].id != c.id) continue;
+        for (const ChainEdge& e : c.edges) {
+            const auto from = project_node(ds, e.from, local), to = project_node(ds, e.to, local);
+            for (NodeId a : from)
+                for (NodeId b : to) {
+                    if (a == b) continue;
+                    const auto la = static_cast<std::size_t>(local[a]), lb = static_cast<std::size_t>(local[b]);
+                    if (std::find(upstream[lb].begin(), upstream[lb].end(), la) == upstream[lb].end()) upstream[lb].push_back(la);
+                    if (std::find(downstream[la].begin(), downstream[la].end(), lb) == downstream[la].end()) downstream[la].push_back(lb);
+                }
+        }
+    }
     const auto k = static_cast<std::size_t>(std::max(opt.reasons, 0));
+    const int st_bit = *label_bit("st");  // ST / *ST firms are no one's first visit (as in targets)
+    // The region's links next to n of one kind, most local firms first (ties: node order), k at most.
+    auto chain_reasons = [&](std::size_t n, std::vector<std::size_t> cand, const char* kind, std::vector<Reason>& out) {
+        std::vector<std::size_t> have;
+        for (std::size_t m : cand)
+            if (m != n && s.present[s.at(r, m)]) have.push_back(m);
+        std::sort(have.begin(), have.end(), [&](std::size_t a, std::size_t b) {
+            const auto ca = s.count[s.at(r, a)], cb = s.count[s.at(r, b)];
+            return ca != cb ? ca > cb : sel.nodes[a] < sel.nodes[b];
+        });
+        for (std::size_t j = 0; j < have.size() && j < k; ++j) {
+            const NodeId x = sel.nodes[have[j]];
+            out.push_back({ds.node_key(x), ds.nodes[x].name, static_cast<double>(s.count[s.at(r, have[j])]), kind});
+        }
+    };
     for (std::size_t i = 0; i < gaps.size(); ++i) {
         const std::size_t n = gaps[i];
         const NodeId node = sel.nodes[n];
@@ -147,10 +201,29 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
         o.node_name = ds.nodes[node].name;
         o.chain_id = ds.chains[ds.nodes[node].chain].id;
         o.score = scores[s.at(r, n)];
+        chain_reasons(n, upstream[n], "upstream", o.chain);
+        chain_reasons(n, downstream[n], "downstream", o.chain);
+        {
+            std::vector<std::size_t> siblings;
+            const NodeId parent = ds.nodes[node].parent;
+            if (parent != kNone)
+                for (std::size_t m = 0; m < N; ++m)
+                    if (ds.nodes[sel.nodes[m]].parent == parent) siblings.push_back(m);
+            std::vector<std::size_t> rest;  // a neighbour by a flow edge is listed as such only
+            for (std::size_t m : siblings)
+                if (std::find(upstream[n].begin(), upstream[n].end(), m) == upstream[n].end() &&
+                    std::find(downstream[n].begin(), downstream[n].end(), m) == downstream[n].end())
+                    rest.push_back(m);
+            chain_reasons(n, rest, "same_segment", o.chain);
+        }
         std::vector<std::size_t> idx;
         for (std::size_t m = 0; m < N; ++m)
             if (m != n && s.present[s.at(r, m)] && phi(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(n)) > 0)
                 idx.push_back(m);
+        {  // co-located more often than chance, Bonferroni over the links tested
+            const double level = opt.colocation_p / static_cast<double>(std::max<std::size_t>(idx.size(), 1));
+            std::erase_if(idx, [&](std::size_t m) { return colocation_p(M, m, n) > level; });
+        }
         std::stable_sort(idx.begin(), idx.end(), [&](std::size_t a, std::size_t b) {
             return phi(static_cast<Eigen::Index>(a), static_cast<Eigen::Index>(n)) >
                    phi(static_cast<Eigen::Index>(b), static_cast<Eigen::Index>(n));
@@ -162,14 +235,14 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
                             [&](const Reason& y) { return y.name == ds.nodes[x].name; }))
                 continue;
             o.related.push_back({ds.node_key(x), ds.nodes[x].name,
-                                 phi(static_cast<Eigen::Index>(idx[j]), static_cast<Eigen::Index>(n))});
+                                 phi(static_cast<Eigen::Index>(idx[j]), static_cast<Eigen::Index>(n)), ""});
         }
         std::vector<std::size_t> regs;
         for (std::size_t q = 0; q < R; ++q)
             if (q != r && s.count[s.at(q, n)] > 0 && sim[q] > 0) regs.push_back(q);
         std::stable_sort(regs.begin(), regs.end(), [&](std::size_t a, std::size_t b) { return sim[a] > sim[b]; });
         if (regs.size() > k) regs.resize(k);
-        for (std::size_t q : regs) o.similar.push_back({ds.regions.id(sel.regions[q]), ds.regions.name(sel.regions[q]), sim[q]});
+        for (std::size_t q : regs) o.similar.push_back({ds.regions.id(sel.regions[q]), ds.regions.name(sel.regions[q]), sim[q], ""});
         if (boosted) {
             const auto& c = contrib[i];
             std::vector<std::size_t> fidx(fitted.features.size());
@@ -177,7 +250,7 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
             std::stable_sort(fidx.begin(), fidx.end(), [&](std::size_t a, std::size_t b) { return c[a] > c[b]; });
             for (std::size_t j = 0; j < std::min(k, fidx.size()); ++j)
                 if (c[fidx[j]] > 0)
-                    o.drivers.push_back({fitted.features[fidx[j]], feature_label_zh(fitted.features[fidx[j]]), c[fidx[j]]});
+                    o.drivers.push_back({fitted.features[fidx[j]], feature_label_zh(fitted.features[fidx[j]]), c[fidx[j]], ""});
         }
         std::vector<EnterpriseId> cand;
         for (std::size_t q : regs) {
@@ -186,9 +259,9 @@ OpportunityResult opportunities(const Dataset& ds, const OpportunityOptions& opt
             std::vector<EnterpriseId> v = it->second;
             std::stable_sort(v.begin(), v.end(), [&](EnterpriseId a, EnterpriseId b) { return E.revenue[a] > E.revenue[b]; });
             for (EnterpriseId e : v)
-                if (cand.size() < k) cand.push_back(e);
+                if (cand.size() < k && E.is_active(e) && !E.has_label(e, st_bit)) cand.push_back(e);
         }
-        for (EnterpriseId e : cand) o.firms.push_back({E.id[e], E.name[e], E.revenue[e]});
+        for (EnterpriseId e : cand) o.firms.push_back({E.id[e], E.name[e], E.revenue[e], ""});
         res.items.push_back(std::move(o));
     }
     return res;

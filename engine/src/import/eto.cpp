@@ -508,8 +508,8 @@ EtoImport build_eto_dataset(const std::string& dir, const EtoImportOptions& opti
             w.Key("eto_id"); w.String(x.eto_id.c_str());
             w.Key("eto_type"); w.String(x.type.c_str());
             if (x.market_usd > 0) {
-                w.Key("weight"); w.Double(std::round(1e4 * market_weight(x)) / 1e4);
-                w.Key("market_size_usd"); w.Double(std::round(x.market_usd));
+                w.Key("weight"); json_double(w, std::round(1e4 * market_weight(x)) / 1e4);
+                w.Key("market_size_usd"); json_double(w, std::round(x.market_usd));
                 if (x.market_imputed) {
                     w.Key("market_size_imputed"); w.Bool(true);
                 }

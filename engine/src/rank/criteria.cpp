@@ -107,9 +107,17 @@ std::string criterion_reason(const CriterionUse& u, const std::string& lang) {
     return "";
 }
 
-std::vector<CriterionUse> select_criteria(const RankParams& p,
-                                          const std::vector<std::array<double, kComponentCount>>& values,
-                                          const std::vector<FirmFacts>& facts) {
+void CriteriaStats::add(const std::array<double, kComponentCount>& values, const FirmFacts& facts) {
+    for (const CriterionInfo& c : criteria()) {
+        const auto k = static_cast<std::size_t>(c.id);
+        lo[k] = count == 0 ? values[k] : std::min(lo[k], values[k]);
+        hi[k] = count == 0 ? values[k] : std::max(hi[k], values[k]);
+        if (c.has_data && c.has_data(facts)) any_data[k] = true;
+    }
+    ++count;
+}
+
+std::vector<CriterionUse> select_criteria(const RankParams& p, const CriteriaStats& stats) {
     std::vector<CriterionUse> out;
     double used_weight = 0;
     for (const CriterionInfo& c : criteria()) {
@@ -121,28 +129,31 @@ std::vector<CriterionUse> select_criteria(const RankParams& p,
             u.status = CriterionStatus::used;  // never left out (weight > 0 by validation)
         } else if (!(u.weight > 0)) {
             u.status = CriterionStatus::weight_zero;
-        } else if (c.has_data && !values.empty() && std::none_of(facts.begin(), facts.end(), c.has_data)) {
+        } else if (c.has_data && stats.count > 0 && !stats.any_data[k]) {
             u.status = CriterionStatus::no_data;
-        } else if (values.size() > 1) {
-            double lo = values[0][k], hi = values[0][k];
-            for (const auto& v : values) {
-                lo = std::min(lo, v[k]);
-                hi = std::max(hi, v[k]);
-            }
+        } else if (stats.count > 1) {
             // Equal up to rounding (values are sums of a few products in [0, 1]).
+            const double lo = stats.lo[k], hi = stats.hi[k];
             if (hi - lo <= 1e-12 * std::max(1.0, std::fabs(hi))) {
                 u.status = CriterionStatus::constant;
                 u.value = lo;
             }
-        } else if (values.size() == 1) {
-            // One candidate: nothing to order; the criterion still reports its value. Keep it, so
-            // a single-row list keeps the plain weighted sum.
         }
+        // One candidate: nothing to order; the criterion still reports its value. Keep it, so a
+        // single-row list keeps the plain weighted sum.
         if (u.used()) used_weight += u.weight;
         out.push_back(u);
     }
     for (auto& u : out) u.effective_weight = u.used() ? u.weight / used_weight : 0.0;
     return out;
+}
+
+std::vector<CriterionUse> select_criteria(const RankParams& p,
+                                          const std::vector<std::array<double, kComponentCount>>& values,
+                                          const std::vector<FirmFacts>& facts) {
+    CriteriaStats stats;
+    for (std::size_t i = 0; i < values.size(); ++i) stats.add(values[i], facts[i]);
+    return select_criteria(p, stats);
 }
 
 }  // namespace chaingap

@@ -35,15 +35,19 @@ double relation_points(const RankParams& p, RelationType t) {
     return 0;
 }
 
-// Everything the per-firm score needs from the report, built once: O(N + E + Rel log Rel).
+// Everything the per-firm score needs from the report, built once per query: O(N + E_R) plus one
+// E-sized flag array (R's firms from the region index, never a scan of the country). A firm's
+// relations with R are read from its own rows when it is scored (related_of).
 struct Scorer {
+    struct Related {
+        double points = 0;        // Σ relation points × weight with firms inside R
+        std::int32_t firms = 0;   // distinct firms inside R
+    };
     const Dataset& ds;
     const TargetQuery& q;
     std::vector<const LinkGap*> link;      // per node: its LinkGap when in the analysed chains
     std::vector<double> downstream_local;  // per node: d_l
-    std::vector<char> inside;              // per enterprise: inside R
-    std::vector<double> rel_points;        // per enterprise
-    std::vector<std::int32_t> rel_firms;   // per enterprise: distinct related firms inside R
+    std::vector<char> inside_;  // per enterprise: active and in R (or a region inside it)
 
     Scorer(const Dataset& d, const TargetQuery& query, const GapReport& report) : ds(d), q(query) {
         link.assign(ds.nodes.size(), nullptr);
@@ -58,29 +62,133 @@ struct Scorer {
             downstream_local[n] = static_cast<double>(present) / static_cast<double>(imp[n].downstream.size());
         }
         const auto& E = ds.enterprises;
-        inside.assign(E.size(), 0);
-        for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e)
-            inside[e] = E.is_active(e) && ds.regions.within(E.region[e], q.region) ? 1 : 0;  // local firms today
-        rel_points.assign(E.size(), 0.0);
-        rel_firms.assign(E.size(), 0);
-        std::vector<std::pair<EnterpriseId, EnterpriseId>> pairs;
+        inside_.assign(E.size(), 0);
+        for (const EnterpriseId e : analysis_cache(ds).firms_within(q.region)) inside_[e] = E.is_active(e) ? 1 : 0;
+    }
+
+    // A firm of R today: active and placed in R or a region inside it.
+    bool inside(EnterpriseId e) const { return inside_[e] != 0; }
+    // Relation points and distinct partners of e inside R: its outgoing and incoming rows merged in
+    // increasing row index, so the points are summed in the order a scan of every row would add
+    // them. O(Rel_e log Rel_e).
+    Related related_of(EnterpriseId e) const {
+        const auto out = ds.enterprise_relations.row(e);
+        const auto in = analysis_cache(ds).relations_in().row(e);
         const auto& R = ds.relations;
-        for (std::size_t i = 0; i < R.size(); ++i) {
-            const EnterpriseId f = R.from[i], t = R.to[i];
-            if (f == t) continue;
-            const double pts = relation_points(q.rank_params, R.type[i]) * R.weight[i];
-            if (inside[t]) {
-                rel_points[f] += pts;
-                pairs.emplace_back(f, t);
+        Related rel;
+        std::vector<EnterpriseId> partners;
+        std::size_t i = 0, j = 0;
+        while (i < out.size() || j < in.size()) {
+            std::int32_t row;
+            if (j == in.size() || (i < out.size() && out[i] <= in[j])) {
+                row = out[i++];
+                if (j < in.size() && in[j] == row) ++j;
+            } else {
+                row = in[j++];
             }
-            if (inside[f]) {
-                rel_points[t] += pts;
-                pairs.emplace_back(t, f);
+            const EnterpriseId f = R.from[row], t = R.to[row];
+            if (f == t) continue;
+            const EnterpriseId other = f == e ? t : f;
+            if (!inside(other)) continue;
+            rel.points += relation_points(q.rank_params, R.type[row]) * R.weight[row];
+            partners.push_back(other);
+        }
+        std::sort(partners.begin(), partners.end());
+        rel.firms = static_cast<std::int32_t>(std::unique(partners.begin(), partners.end()) - partners.begin());
+        return rel;
+    }
+
+    FirmFacts firm_facts(EnterpriseId e) const {
+        const auto& E = ds.enterprises;
+        const Related rel = related_of(e);
+        FirmFacts f;
+        f.labels = E.labels[e];
+        f.has_revenue = E.has_revenue(e);
+        f.revenue = f.has_revenue ? E.revenue[e] : 0.0;
+        f.relation_points = rel.points;
+        f.has_relations = rel.firms > 0;
+        f.source_given = !q.from_regions.empty();
+        f.in_source_region = !inside(e) && q.from_regions.contains(ds, E.region[e]);
+        return f;
+    }
+
+    // The criterion values of one firm from its link facts (in node order) and firm facts.
+    static std::array<double, kComponentCount> values_of(const std::vector<LinkFacts>& link_facts, const FirmFacts& f,
+                                                         const RankParams& p) {
+        std::array<double, kComponentCount> values{};
+        for (const CriterionInfo& c : criteria()) {
+            double v = 0;
+            if (c.link_value)
+                for (const LinkFacts& lf : link_facts) v += c.link_value(lf, p);
+            else
+                v = c.firm_value(f, p);
+            values[static_cast<std::size_t>(c.id)] = v;
+        }
+        return values;
+    }
+
+    // The lean scorer of the candidate pass: the values raw() would give, with no allocation per
+    // firm (the scratch vectors are reused) and no map. A firm's links are the nodes x its
+    // attachments count toward with canonical[x] equal to the attachment's canonical node (the node
+    // and its same_as aliases) in the analysed chains; the what-if capacity at x (closure) also
+    // counts its attachments below x, as GapClosure::closure_by_link does. Sums run in the same
+    // order as raw()'s (weights and capacities in attachment order, link facts in node order).
+    // O(A_e · T + L_e²) for A_e attachments, T targets each, L_e links.
+    struct Scratch {
+        struct Direct {
+            NodeId node;
+            double weight;
+        };
+        std::vector<Direct> direct;
+        std::vector<std::pair<NodeId, double>> delta;  // (node, capacity) in first-seen order
+        std::vector<LinkFacts> facts;
+    };
+    bool lean(EnterpriseId e, const GapClosure* closure, Scratch& s, std::array<double, kComponentCount>& values,
+              FirmFacts& facts, double& gap_touched) const {
+        const auto& E = ds.enterprises;
+        s.direct.clear();
+        s.delta.clear();
+        s.facts.clear();
+        const double size = E.size_of(e);
+        for (std::int32_t a : ds.enterprise_attachments.row(e)) {
+            const NodeId c = ds.canonical[ds.attachments.node[a]];
+            const double w = ds.attachments.weight[a];
+            const double cap = w * size;
+            for (std::int32_t x : ds.node_targets.row(c)) {
+                if (!link[x]) continue;  // not a link of the analysed chains (= GapClosure's scope)
+                if (closure) {
+                    auto it = std::find_if(s.delta.begin(), s.delta.end(), [x](const auto& d) { return d.first == x; });
+                    if (it == s.delta.end()) s.delta.emplace_back(x, cap);
+                    else it->second += cap;
+                }
+                if (ds.canonical[x] == c) {
+                    auto it = std::find_if(s.direct.begin(), s.direct.end(), [x](const Scratch::Direct& d) { return d.node == x; });
+                    if (it == s.direct.end()) s.direct.push_back({x, w});
+                    else it->weight += w;
+                }
             }
         }
-        std::sort(pairs.begin(), pairs.end());
-        pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-        for (const auto& pr : pairs) ++rel_firms[pr.first];
+        std::sort(s.direct.begin(), s.direct.end(), [](const Scratch::Direct& a, const Scratch::Direct& b) { return a.node < b.node; });
+        gap_touched = 0;
+        for (const Scratch::Direct& d : s.direct) {
+            const LinkGap& g = *link[d.node];
+            if (!(g.gap_score > 0)) continue;
+            const double capacity = d.weight * size;
+            const double share = g.national_capacity > 0 ? std::min(1.0, capacity / g.national_capacity) : 0.0;
+            double closed;
+            if (closure) {
+                const auto it = std::find_if(s.delta.begin(), s.delta.end(), [&](const auto& x) { return x.first == d.node; });
+                closed = it == s.delta.end() ? 0.0 : std::max(0.0, closure->closed_at(d.node, it->second));
+            } else {
+                closed = g.gap_score * d.weight;
+            }
+            gap_touched += g.gap_score;
+            s.facts.push_back({closed, share, downstream_local[d.node]});
+        }
+        if (s.facts.empty()) return false;
+        facts = firm_facts(e);
+        values = values_of(s.facts, facts, q.rank_params);
+        return true;
     }
 
     // Raw facts of one firm: its links with c_l, s_l, d_l, and its firm-level facts. `closure` null
@@ -133,24 +241,10 @@ struct Scorer {
             out.link_facts.push_back({l.gap_closed, l.firm_share, l.downstream_local});
             row.links.push_back(l);
         }
-        FirmFacts& f = out.facts;
-        f.labels = E.labels[e];
-        f.has_revenue = E.has_revenue(e);
-        f.revenue = f.has_revenue ? E.revenue[e] : 0.0;
-        f.relation_points = rel_points[e];
-        f.has_relations = rel_firms[e] > 0;
-        f.source_given = !q.from_regions.empty();
-        f.in_source_region = !inside[e] && q.from_regions.contains(ds, E.region[e]);
-        row.relation_points = rel_points[e];
-        row.related_firms = rel_firms[e];
-        for (const CriterionInfo& c : criteria()) {
-            double v = 0;
-            if (c.link_value)
-                for (const LinkFacts& lf : out.link_facts) v += c.link_value(lf, p);
-            else
-                v = c.firm_value(f, p);
-            out.values[static_cast<std::size_t>(c.id)] = v;
-        }
+        out.facts = firm_facts(e);
+        row.relation_points = out.facts.relation_points;
+        row.related_firms = related_of(e).firms;
+        out.values = values_of(out.link_facts, out.facts, p);
         return out;
     }
 
@@ -214,7 +308,11 @@ TargetRow score_enterprise(const Dataset& ds, const TargetQuery& query, const Ga
     return Scorer::finish(scorer.raw(e, &closure), uses ? *uses : uses_as_given(query.rank_params), query.rank_params);
 }
 
-TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
+namespace {
+// Both rankings below share everything but the candidate pass's scorer: `reference` scores every
+// candidate with raw() (maps, closure_by_link; obviously the row the list shows), otherwise with
+// Scorer::lean (same sums, no allocation). tests/unit/test_rank_targets_lean.cpp checks they agree.
+TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool reference) {
     query.gap_params.validate();
     query.rank_params.validate();
     TargetList out;
@@ -226,31 +324,53 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
     // Candidates: only firms attached (directly or through a same_as alias) at a link of the report
     // with a gap can have a target row; the link -> firms index finds them in O(Σ firms at those
     // links) instead of scoring every firm of the dataset. Other firms are only counted.
+    // R's own firms come from the region index (no scan of the country); firms_outside is the
+    // country's active firms less R's.
     const auto& E = ds.enterprises;
-    std::vector<char> candidate(E.size(), 0);
+    constexpr char kCandidate = 1, kLocal = 2;
+    std::vector<char> mark(E.size(), 0);
     for (const ChainGaps& cg : out.report.chains)
         for (const LinkGap& g : cg.links)
             if (g.gap_score > 0)
-                for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) candidate[ds.attachments.enterprise[a]] = 1;
-    // Pass 1: every candidate's criterion values, kept compact (the full row with its links is
-    // dropped at once). Pass 2 builds the full rows of the `keep` best only: scores are the same sums
+                for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) mark[ds.attachments.enterprise[a]] = kCandidate;
+    std::int64_t active_firms = 0, local_active = 0;
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e)
+        active_firms += E.status[e] == EnterpriseStatus::active && !E.aggregate[e];
+    for (const EnterpriseId e : analysis_cache(ds).firms_within(query.region))
+        if (scorer.inside(e)) {
+            mark[e] |= kLocal;
+            local_active += !E.is_aggregate(e);
+        }
+    out.firms_outside = active_firms - local_active;
+    // Pass 1: every candidate's criterion values, kept compact, and the statistics the dropping
+    // rule reads. Pass 2 builds the full rows of the `keep` best only: scores are the same sums
     // finish() makes, so the order and the kept rows are those of the full list.
     struct Scored {
         EnterpriseId e;
         std::array<double, kComponentCount> values;
-        FirmFacts facts;
         double gap_touched;
         double score = 0;
     };
     std::vector<Scored> outside, local;
+    CriteriaStats stats;
+    Scorer::Scratch scratch;
     for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
-        if (E.is_aggregate(e)) continue;
+        if (!(mark[e] & kCandidate) || E.is_aggregate(e)) continue;
         const bool active = E.is_active(e);
-        const bool is_local = scorer.inside[e] != 0;
-        if (!is_local && active) ++out.firms_outside;
-        if (!candidate[e] || (is_local && !query.include_local)) continue;
-        const Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
-        if (r.row.links.empty()) continue;
+        const bool is_local = (mark[e] & kLocal) != 0;
+        if (is_local && !query.include_local) continue;
+        std::array<double, kComponentCount> values{};
+        FirmFacts facts;
+        double gap_touched = 0;
+        if (reference) {
+            const Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
+            if (r.row.links.empty()) continue;
+            values = r.values;
+            facts = r.facts;
+            gap_touched = r.row.gap_touched;
+        } else if (!scorer.lean(e, is_local ? nullptr : &closure, scratch, values, facts, gap_touched)) {
+            continue;
+        }
         if (!active) {  // a delisted or cancelled firm cannot be attracted, nor grown locally
             ++out.excluded_inactive;
             continue;
@@ -259,21 +379,12 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
             ++out.excluded_st;
             continue;
         }
-        (is_local ? local : outside).push_back({e, r.values, r.facts, r.row.gap_touched});
+        if (!is_local) stats.add(values, facts);
+        (is_local ? local : outside).push_back({e, values, gap_touched});
     }
     out.candidates = static_cast<std::int64_t>(outside.size());
     out.local_candidates = static_cast<std::int64_t>(local.size());
-    {
-        std::vector<std::array<double, kComponentCount>> values;
-        std::vector<FirmFacts> facts;
-        values.reserve(outside.size());
-        facts.reserve(outside.size());
-        for (const Scored& r : outside) {
-            values.push_back(r.values);
-            facts.push_back(r.facts);
-        }
-        out.criteria = select_criteria(query.rank_params, values, facts);
-    }
+    out.criteria = select_criteria(query.rank_params, stats);
     auto better = [&](const Scored& a, const Scored& b) {  // ranks_before on the compact rows
         return ranks_before(ds, a.score, a.gap_touched, a.e, b.score, b.gap_touched, b.e);
     };
@@ -294,6 +405,15 @@ TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
     finish_list(outside, false, out.targets);
     finish_list(local, true, out.local);
     return out;
+}
+}  // namespace
+
+TargetList rank_targets(const Dataset& ds, const TargetQuery& query) {
+    return rank_targets_impl(ds, query, false);
+}
+
+TargetList rank_targets_reference(const Dataset& ds, const TargetQuery& query) {
+    return rank_targets_impl(ds, query, true);
 }
 
 }  // namespace chaingap

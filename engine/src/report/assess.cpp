@@ -12,7 +12,7 @@ void number_or_null(JsonWriter& w, const char* key, double v) {
     if (std::isnan(v))
         w.Null();
     else
-        w.Double(v);
+        json_double(w, v);
 }
 
 Cell value_cell(double v) {

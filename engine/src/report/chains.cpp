@@ -131,7 +131,7 @@ std::string chain_to_json(const Dataset& ds, ChainId cid) {
         if (!node.stage.empty()) str("stage", node.stage);
         if (node.weight_given) {
             w.Key("weight");
-            w.Double(node.weight);
+            json_double(w, node.weight);
         }
         if (node.priority) {
             w.Key("priority");
@@ -157,7 +157,7 @@ std::string chain_to_json(const Dataset& ds, ChainId cid) {
         str("to", ds.nodes[e.to].id);
         if (e.weight != 1.0) {
             w.Key("weight");
-            w.Double(e.weight);
+            json_double(w, e.weight);
         }
         if (!e.source.empty()) str("source", e.source);
         w.EndObject();

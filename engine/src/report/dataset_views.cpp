@@ -16,7 +16,7 @@ void json_number_or_null(JsonWriter& w, const char* key, double v) {
     if (std::isnan(v))
         w.Null();
     else
-        w.Double(v);
+        json_double(w, v);
 }
 
 // Enterprises in each region and below it (an enterprise counts in its region and every ancestor).

@@ -44,8 +44,8 @@ void interval_object(JsonWriter& w, const MetricInterval& ci) {
     const auto lo = flatten(ci.low), hi = flatten(ci.high);
     metric_object(w, [&](std::size_t j) {
         w.StartArray();
-        w.Double(lo[j]);
-        w.Double(hi[j]);
+        json_double(w, lo[j]);
+        json_double(w, hi[j]);
         w.EndArray();
     });
 }
@@ -83,7 +83,7 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
     key(w, "positives");
     w.Int64(r.positives);
     key(w, "base_rate");
-    w.Double(r.candidates > 0 ? static_cast<double>(r.positives) / static_cast<double>(r.candidates) : 0.0);
+    json_double(w, r.candidates > 0 ? static_cast<double>(r.positives) / static_cast<double>(r.candidates) : 0.0);
     key(w, "present_pairs");
     w.Int64(r.present_pairs);
     key(w, "enterprises_at_cutoff");
@@ -98,7 +98,7 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
     w.StartObject();
     for (const auto& p : eval_param_info()) {
         key(w, p.name);
-        w.Double(o.params.*p.member);
+        json_double(w, o.params.*p.member);
     }
     w.EndObject();
     key(w, "region_ids");
@@ -112,7 +112,7 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
         w.StartObject();
         key(w, "model");
         str(w, m.model);
-        metric_fields(w, [&](std::size_t j) { w.Double(v[j]); });
+        metric_fields(w, [&](std::size_t j) { json_double(w, v[j]); });
         key(w, "ci");
         if (m.ci) {
             interval_object(w, *m.ci);
@@ -124,7 +124,7 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
             const auto d = flatten(*m.vs_density);
             w.StartObject();
             key(w, "diff");
-            metric_object(w, [&](std::size_t i) { w.Double(d[i]); });
+            metric_object(w, [&](std::size_t i) { json_double(w, d[i]); });
             key(w, "ci");
             if (m.vs_density_ci)
                 interval_object(w, *m.vs_density_ci);
@@ -139,7 +139,7 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
             const auto d = flatten(*m.vs_persistence);
             w.StartObject();
             key(w, "diff");
-            metric_object(w, [&](std::size_t i) { w.Double(d[i]); });
+            metric_object(w, [&](std::size_t i) { json_double(w, d[i]); });
             key(w, "ci");
             if (m.vs_persistence_ci)
                 interval_object(w, *m.vs_persistence_ci);
@@ -159,10 +159,10 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
             key(w, "coefficients");
             w.StartObject();
             key(w, "intercept");
-            w.Double(m.learned->coefficients(0));
+            json_double(w, m.learned->coefficients(0));
             for (std::size_t f = 0; f < m.learned->features.size(); ++f) {
                 key(w, m.learned->features[f]);
-                w.Double(m.learned->coefficients(static_cast<Eigen::Index>(f + 1)));
+                json_double(w, m.learned->coefficients(static_cast<Eigen::Index>(f + 1)));
             }
             w.EndObject();
             w.EndObject();
@@ -182,7 +182,7 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
             w.StartObject();
             for (std::size_t f = 0; f < m.boosted->features.size(); ++f) {
                 key(w, m.boosted->features[f]);
-                w.Double(m.boosted->importance[f]);
+                json_double(w, m.boosted->importance[f]);
             }
             w.EndObject();
             w.EndObject();

@@ -99,7 +99,7 @@ void write_row_json(JsonWriter& w, const Dataset& ds, const TargetList& list, co
     w.EndArray();
     w.Key("revenue");
     if (E.has_revenue(e))
-        w.Double(E.revenue[e]);
+        json_double(w, E.revenue[e]);
     else
         w.Null();
     w.Key("links");

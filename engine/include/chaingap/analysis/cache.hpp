@@ -1,12 +1,20 @@
 // What every query on one dataset shares, computed once and kept: national presence (one pass over
-// all attachments, O(A·T)) and link importance per importance parameters (O(Σ L·(L+E)) per chain).
+// all attachments, O(A·T)), link importance per importance parameters (O(Σ L·(L+E)) per chain),
+// a region -> firms index and the incoming relations of every enterprise (both O(E + R + Rel)).
 // The dataset keeps one (analysis_cache below), so a warm query costs only its region's part.
+//
+// Region -> firms index. Method: number the region tree in pre-order (roots and children in region
+// index order), so that every region's subtree is one contiguous range of positions; counting-sort
+// the enterprises by the position of their region (stable, so enterprise index order within a
+// region). A region's firms, its sub-regions' included, are then one contiguous slice. Building is
+// O(E + R); a lookup is O(1). firms_within_reference (tests) is the brute-force scan.
 //
 // Thread-safe: the first use computes under a lock, later uses read. The cache refers to the dataset,
 // which must outlive it and stay unchanged.
 #pragma once
 #include <memory>
 #include <mutex>
+#include <span>
 #include <vector>
 
 #include "chaingap/analysis/importance.hpp"
@@ -28,8 +36,28 @@ public:
     // compute_importance(ds, params); cached per (reach_weight, betweenness_weight), the only
     // parameters importance depends on.
     const std::vector<NodeImportance>& importance(const GapParams& params) const;
+    // Every enterprise whose region is r or lies inside r (aggregate and inactive rows included —
+    // callers filter), in a fixed order: by the region's pre-order position in the region tree, then
+    // by enterprise index. kNone: every enterprise, in the same order. O(1) once built; the span stays
+    // valid as long as the cache.
+    std::span<const EnterpriseId> firms_within(RegionId r) const;
+    // The same firms in increasing enterprise index (the order of a scan of the whole table, which
+    // sums in presence follow): a copy when r's subtree is one region, else a sort, O(k log k), or for
+    // a large k a bitmap over the enterprises, O(k + E/64).
+    std::vector<EnterpriseId> firms_within_by_index(RegionId r) const;
+    // enterprise -> indices of the relation rows whose `to` is that enterprise (the reverse of
+    // Dataset::enterprise_relations, which holds the outgoing rows), rows in increasing index.
+    const Csr& relations_in() const;
 
 private:
+    struct RegionIndex {
+        std::vector<std::int32_t> first;     // region -> its pre-order position
+        std::vector<std::int32_t> past;      // region -> the position after its subtree
+        std::vector<std::int64_t> offsets;   // position -> start of its firms in `firms` (size R + 1)
+        std::vector<EnterpriseId> firms;     // counting-sorted by the position of the firm's region
+    };
+    const RegionIndex& region_index() const;
+
     struct ImportanceEntry {
         double reach_weight, betweenness_weight;
         std::unique_ptr<const std::vector<NodeImportance>> value;
@@ -38,7 +66,17 @@ private:
     mutable std::mutex mutex_;
     mutable std::unique_ptr<const RegionPresence> national_;
     mutable std::vector<ImportanceEntry> importance_;
+    mutable std::once_flag region_once_, relations_once_;
+    mutable RegionIndex region_index_;
+    mutable Csr relations_in_;
 };
+
+// The brute-force form of AnalysisCache::firms_within (tests): every enterprise e with
+// ds.regions.within(region(e), r), ordered by (pre-order position of region(e), e), the pre-order
+// found by sorting each region's root path. O(E·depth + R·depth·log R).
+std::vector<EnterpriseId> firms_within_reference(const Dataset& ds, RegionId r);
+// Brute-force form of AnalysisCache::relations_in (tests): for each enterprise, a scan of all rows.
+Csr relations_in_reference(const Dataset& ds);
 
 // The cache of `ds`, kept in ds.derived and made on first use: every analysis entry point that takes
 // a Dataset (analyze_gaps, GapClosure, rank_targets, run_whatif) uses it, so a process that holds one

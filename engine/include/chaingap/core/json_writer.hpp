@@ -3,6 +3,7 @@
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,9 +18,15 @@ inline void json_kv(JsonWriter& w, const char* key, std::string_view value) {
 }
 inline void json_kv(JsonWriter& w, const char* key, const std::string& value) { json_kv(w, key, std::string_view(value)); }
 inline void json_kv(JsonWriter& w, const char* key, const char* value) { json_kv(w, key, std::string_view(value)); }
+// A number, or null when it is not finite (a value that is not given, e.g. a firm's revenue):
+// RapidJSON writes nothing for NaN or infinity, which would leave the document invalid.
+inline void json_double(JsonWriter& w, double value) {
+    if (std::isfinite(value)) w.Double(value);
+    else w.Null();
+}
 inline void json_kv(JsonWriter& w, const char* key, double value) {
     w.Key(key);
-    w.Double(value);
+    json_double(w, value);
 }
 inline void json_kv(JsonWriter& w, const char* key, std::int64_t value) {
     w.Key(key);

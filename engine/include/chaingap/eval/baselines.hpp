@@ -6,7 +6,8 @@
 //   diversity    k_r = Σ_n M_rn: diverse regions gain links (Hidalgo & Hausmann 2009's diversity).
 //   persistence  recent entry continues: (1 + e_r)·(1 + e_n), with e_r the firms region r gained and
 //                e_n the (region, link) firm counts link n gained in the last `horizon` years before
-//                the cutoff (a gravity form of the naive "last period repeats" forecast).
+//                the cutoff (a gravity form of the naive "last period repeats" forecast); net gains,
+//                0 where delistings outweigh new firms.
 //                Needs state.previous.
 #pragma once
 #include <vector>

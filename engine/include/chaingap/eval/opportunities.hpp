@@ -6,10 +6,18 @@
 // the links of the chain (or every chain) at `level` (default: leaves). The model scores every
 // pair exactly as in `evaluate` (trained only on history before `year`); the region's pairs without
 // a firm are ranked by score. Reasons of each link n:
-//   related   the links the region has, by proximity φ_n'n (co-location across regions, density.hpp)
+//   chain     the links the region has next to n in the catalogue: upstream (a flow edge from it to
+//             n), downstream (from n to it) and in the same segment (same parent), each with the
+//             region's firm count there — 延链 along the chain, the reason a planner reads first
+//   related   the links the region has, by proximity φ_n'n (co-location across regions, density.hpp),
+//             only those co-located more often than chance: one-sided Fisher exact test over the
+//             compared regions, p ≤ `colocation_p` / the number of the region's links tested
+//             (Bonferroni). On data where firms are placed at random this list is mostly empty:
+//             co-location there is noise, and a planner should not read it as a reason
 //   similar   the regions most like this one (cosine of log(1 + firms) rows) that have n
 //   drivers   for `boosted`, the largest positive per-feature contributions (SHAP) to its score
-//   firms     firms at n in those similar regions, largest revenue first: who could bring the link
+//   firms     active firms at n in those similar regions, largest revenue first: who could bring the
+//             link (a delisted or cancelled firm cannot; ST firms are left out, as in targets)
 // Cost: one evaluation state and one model fit, O(R·N·(R + N)) for the reasons.
 // Writers: report/opportunities.hpp (JSON, table, text).
 #pragma once
@@ -29,6 +37,7 @@ struct OpportunityOptions {
     std::optional<int> level;          // depth in the parent tree; nullopt: leaves
     std::size_t top = 20;              // links listed; 0: all
     int reasons = 3;                   // entries per reason list
+    double colocation_p = 0.05;        // significance level of the co-location reason (`related`)
     std::string model = "boosted";
     int year = 0;                      // 0: latest founding year in the data
     EvalParams params;
@@ -36,14 +45,15 @@ struct OpportunityOptions {
 
 struct Reason {
     std::string id, name;  // link key / region id / feature name / enterprise id
-    double value = 0;      // proximity / similarity / contribution (log-odds) / revenue
+    double value = 0;      // proximity / similarity / contribution (log-odds) / revenue / firms in R
+    std::string kind;      // chain: upstream | downstream | same_segment; empty elsewhere
 };
 
 struct Opportunity {
     int rank = 0;
     std::string node_key, node_name, chain_id;
     double score = 0;
-    std::vector<Reason> related, similar, drivers, firms;
+    std::vector<Reason> chain, related, similar, drivers, firms;
 };
 
 struct OpportunityResult {

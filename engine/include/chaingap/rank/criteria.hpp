@@ -80,9 +80,20 @@ struct CriterionUse {
 // "used" / "left out: …" sentence, Chinese (lang "zh") or English (lang "en").
 std::string criterion_reason(const CriterionUse& u, const std::string& lang);
 
-// Decides which criteria order `values` (one array of component values per candidate, `facts` the
-// matching firm facts) and renormalises their weights. Without candidates every criterion with a
-// weight is used (nothing to compare).
+// What the dropping rule reads of the candidates, gathered one candidate at a time (a national
+// list need not keep a copy of every candidate's values): how many, per criterion the least and
+// the largest value, and whether any candidate has the data the criterion reads. O(K) per add.
+struct CriteriaStats {
+    std::size_t count = 0;
+    std::array<double, kComponentCount> lo{}, hi{};
+    std::array<bool, kComponentCount> any_data{};
+    void add(const std::array<double, kComponentCount>& values, const FirmFacts& facts);
+};
+
+// Decides which criteria order the candidates and renormalises their weights. Without candidates
+// every criterion with a weight is used (nothing to compare).
+std::vector<CriterionUse> select_criteria(const RankParams& p, const CriteriaStats& stats);
+// The same from every candidate's values (`facts` the matching firm facts).
 std::vector<CriterionUse> select_criteria(const RankParams& p,
                                           const std::vector<std::array<double, kComponentCount>>& values,
                                           const std::vector<FirmFacts>& facts);

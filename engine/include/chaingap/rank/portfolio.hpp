@@ -52,6 +52,11 @@ public:
     // The same for a firm that does not exist yet (a proposed project): `attachments` are its
     // (node, capacity) pairs; aliases and ancestors are added as for a firm.
     std::vector<LinkClosure> closure_of(const std::vector<std::pair<NodeId, double>>& attachments) const;
+    // Node n is a link of the analysed chains (a branch's capacity there changes its gap).
+    bool in_scope(NodeId n) const { return scope_[n] != 0; }
+    // The gap a branch adding `capacity` at link n (one more firm) would close there now: the
+    // `closed` of closure_by_link for a firm whose capacity at n is `capacity`. O(1).
+    double closed_at(NodeId n, double capacity) const { return gap_[n] - gap_at(n, 1, capacity); }
 
 private:
     struct Delta {

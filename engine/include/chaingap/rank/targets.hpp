@@ -19,7 +19,10 @@
 // With `include_local`, firms inside R at links with a gap are scored in a separate list (育新扶小 /
 // 增资扩产) with the same criteria and weights; a branch of a firm already in R is not a new firm, so
 // their c_l is the gap at l × the firm's attachment weight there, and source_region is 0.
-// Complexity: one gap analysis + O(Σ_f T_f log T_f + Rel + C·K + C log C), C = candidates.
+// Complexity: one gap analysis + O(E) byte flags + O(Σ_c (A_c·T + L_c² + Rel_c log Rel_c) + C·K + C +
+// k log k) for C candidates (A_c attachments, L_c links, Rel_c relation rows each), K criteria and the
+// k rows kept: R's firms come from the region index, a candidate's relations from its own rows, and
+// the candidate pass scores with a lean scorer (rank_targets_reference: the full row builder).
 #pragma once
 #include <optional>
 #include <string>
@@ -92,6 +95,9 @@ bool ranks_before(const Dataset& ds, const TargetRow& a, const TargetRow& b);
 
 // Throws UsageError on invalid parameters.
 TargetList rank_targets(const Dataset& ds, const TargetQuery& query);
+// The same list with every candidate scored by the full row builder (maps, the what-if closure per
+// link): the reference the lean candidate pass of rank_targets is tested against.
+TargetList rank_targets_reference(const Dataset& ds, const TargetQuery& query);
 
 // Scores one enterprise against a gap report (kept public for tests and bindings) as a firm
 // outside R: a row with empty links when the firm fills no gap. `uses`: the criteria and effective

@@ -15,6 +15,8 @@
 namespace chaingap {
 
 // `result` must outlive the returned Report.
-Report opportunities_report(const OpportunityResult& result);
+// `ds`: the dataset the result was computed on (its coverage line heads the report: a link the region
+// "lacks" is one the data shows no firm at, which listed-only data cannot tell from a real absence).
+Report opportunities_report(const OpportunityResult& result, const Dataset& ds);
 
 }  // namespace chaingap

@@ -1,0 +1,144 @@
+// The analysis cache's region -> firms index and incoming-relation index against brute-force scans.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <stdexcept>
+
+#include "chaingap/analysis/cache.hpp"
+#include "support/fixture.hpp"
+
+using namespace chaingap;
+using namespace chaingap::test;
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A random forest of `regions` regions whose parents are set after all are added, in a random order,
+// so a parent often has a higher index than its child; random enterprises and relations over it.
+Dataset random_dataset(std::mt19937_64& rng, int regions, int enterprises, int relations) {
+    Dataset ds;
+    for (int i = 0; i < regions; ++i) ds.regions.add("R" + std::to_string(i), "", kNone, kNaN);
+    std::vector<RegionId> order(static_cast<std::size_t>(regions));
+    std::iota(order.begin(), order.end(), 0);
+    std::shuffle(order.begin(), order.end(), rng);
+    for (std::size_t i = 1; i < order.size(); ++i) {
+        // A root with probability 1/5, else a child of a region placed earlier in `order` (no cycle).
+        if (std::uniform_int_distribution<int>(0, 4)(rng) == 0) continue;
+        const auto j = std::uniform_int_distribution<std::size_t>(0, i - 1)(rng);
+        ds.regions.set_parent(order[i], order[j]);
+    }
+    for (int e = 0; e < enterprises; ++e) {
+        const auto r = std::uniform_int_distribution<RegionId>(0, regions - 1)(rng);
+        const bool aggregate = e % 7 == 0;
+        const auto status = e % 5 == 0 ? EnterpriseStatus::cancelled : EnterpriseStatus::active;
+        ds.enterprises.push("F" + std::to_string(e), "", r, kNaN, kNaN, 0, 0, aggregate, status);
+    }
+    for (int i = 0; i < relations; ++i) {
+        ds.relations.from.push_back(std::uniform_int_distribution<EnterpriseId>(0, enterprises - 1)(rng));
+        ds.relations.to.push_back(std::uniform_int_distribution<EnterpriseId>(0, enterprises - 1)(rng));
+        ds.relations.type.push_back(RelationType::supply);
+        ds.relations.weight.push_back(1.0);
+    }
+    return ds;
+}
+
+void check_firms_within(const Dataset& ds, const AnalysisCache& cache) {
+    std::size_t total = 0;
+    for (RegionId r = 0; r < static_cast<RegionId>(ds.regions.size()); ++r) {
+        INFO("region " << ds.regions.id(r));
+        const auto got = cache.firms_within(r);
+        const std::vector<EnterpriseId> want = firms_within_reference(ds, r);
+        REQUIRE(std::vector<EnterpriseId>(got.begin(), got.end()) == want);
+        // The span is the region's own firms plus its sub-regions', nothing else.
+        for (EnterpriseId e : got) REQUIRE(ds.regions.within(ds.enterprises.region[e], r));
+        if (ds.regions.parent(r) == kNone) total += got.size();
+    }
+    // The roots' slices cover every enterprise once; kNone is all of them in the same order.
+    CHECK(total == ds.enterprises.size());
+    const auto all = cache.firms_within(kNone);
+    CHECK(std::vector<EnterpriseId>(all.begin(), all.end()) == firms_within_reference(ds, kNone));
+}
+
+void check_relations_in(const Dataset& ds, const AnalysisCache& cache) {
+    const Csr& in = cache.relations_in();
+    const Csr want = relations_in_reference(ds);
+    REQUIRE(in.rows() == ds.enterprises.size());
+    CHECK(in.offsets == want.offsets);
+    CHECK(in.values == want.values);
+    for (std::size_t e = 0; e < in.rows(); ++e)
+        for (std::int32_t i : in.row(e)) REQUIRE(ds.relations.to[static_cast<std::size_t>(i)] == static_cast<EnterpriseId>(e));
+}
+}  // namespace
+
+TEST_CASE("firms_within and relations_in match brute force on random region trees", "[analysis][cache]") {
+    std::mt19937_64 rng(20261123);
+    for (int round = 0; round < 40; ++round) {
+        const int regions = std::uniform_int_distribution<int>(1, 60)(rng);
+        const int enterprises = std::uniform_int_distribution<int>(1, 400)(rng);
+        const int relations = std::uniform_int_distribution<int>(0, 800)(rng);
+        const Dataset ds = random_dataset(rng, regions, enterprises, relations);
+        INFO("round " << round << ": " << regions << " regions, " << enterprises << " enterprises");
+        const AnalysisCache cache(ds);
+        check_firms_within(ds, cache);
+        check_relations_in(ds, cache);
+    }
+}
+
+TEST_CASE("firms_within: a region's slice is in pre-order, then enterprise order", "[analysis][cache]") {
+    // Regions C0 (index 0) and C1 (1) inside P (2), whose index is higher than its children's: the
+    // pre-order is P, C0, C1 (children in index order), whatever order the firms were added in.
+    Dataset ds;
+    const RegionId c0 = ds.regions.add("C0", "", kNone, kNaN);
+    const RegionId c1 = ds.regions.add("C1", "", kNone, kNaN);
+    const RegionId p = ds.regions.add("P", "", kNone, kNaN);
+    ds.regions.set_parent(c0, p);
+    ds.regions.set_parent(c1, p);
+    ds.enterprises.push("a", "", c1, kNaN, kNaN, 0, 0);  // 0
+    ds.enterprises.push("b", "", p, kNaN, kNaN, 0, 0);   // 1
+    ds.enterprises.push("c", "", c0, kNaN, kNaN, 0, 0);  // 2
+    ds.enterprises.push("d", "", c1, kNaN, kNaN, 0, 0);  // 3
+    ds.enterprises.push("e", "", p, kNaN, kNaN, 0, 0);   // 4
+    const AnalysisCache cache(ds);
+    const auto all = cache.firms_within(p);
+    CHECK(std::vector<EnterpriseId>(all.begin(), all.end()) == std::vector<EnterpriseId>{1, 4, 2, 0, 3});
+    const auto one = cache.firms_within(c1);
+    CHECK(std::vector<EnterpriseId>(one.begin(), one.end()) == std::vector<EnterpriseId>{0, 3});
+    CHECK(cache.firms_within(c0).size() == 1);
+    CHECK(cache.relations_in().rows() == 5);
+    CHECK(cache.relations_in().values.empty());
+}
+
+TEST_CASE("firms_within refuses a cycle in region parents", "[analysis][cache]") {
+    Dataset ds;
+    const RegionId a = ds.regions.add("A", "", kNone, kNaN);
+    const RegionId b = ds.regions.add("B", "", a, kNaN);
+    ds.regions.set_parent(a, b);
+    const AnalysisCache cache(ds);
+    CHECK_THROWS_AS(cache.firms_within(a), std::logic_error);
+}
+
+TEST_CASE("firms_within and relations_in match brute force on the demo data", "[analysis][cache]") {
+    const Dataset ds = load_dataset(source_dir() + "/data/demo");
+    REQUIRE(ds.regions.size() > 10);
+    REQUIRE(ds.relations.size() > 0);
+    const AnalysisCache& cache = analysis_cache(ds);
+    check_firms_within(ds, cache);
+    check_relations_in(ds, cache);
+}
+
+TEST_CASE("firms_within matches brute force on a synthetic national dataset", "[analysis][cache]") {
+    const Dataset ds = synthetic_dataset(3000, 7, 6000);
+    const AnalysisCache& cache = analysis_cache(ds);
+    for (const char* id : {"500000", "500100", "440000", "110000"}) {
+        auto r = ds.regions.find(id);
+        REQUIRE(r);
+        INFO("region " << id);
+        const auto got = cache.firms_within(*r);
+        REQUIRE(std::vector<EnterpriseId>(got.begin(), got.end()) == firms_within_reference(ds, *r));
+        REQUIRE(!got.empty());
+    }
+    check_relations_in(ds, cache);
+}
