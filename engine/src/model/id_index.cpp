@@ -1,5 +1,6 @@
 #include "chaingap/model/id_index.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 
@@ -31,14 +32,36 @@ void IdIndex::build(const std::vector<std::string>& ids) {
     }
 }
 
-std::optional<std::int32_t> IdIndex::find(std::string_view id, const std::vector<std::string>& ids) const {
-    if (slots_.empty()) return std::nullopt;
-    const std::size_t h = std::hash<std::string_view>{}(id);
+std::int32_t IdIndex::probe(std::size_t h, std::string_view id, const std::vector<std::string>& ids) const {
     const auto tag = static_cast<std::uint32_t>(h >> 32);
     for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
         const Slot& slot = slots_[s];
-        if (slot.index < 0) return std::nullopt;
+        if (slot.index < 0) return -1;
         if (slot.tag == tag && matches(slot, id, ids)) return slot.index;
+    }
+}
+
+std::optional<std::int32_t> IdIndex::find(std::string_view id, const std::vector<std::string>& ids) const {
+    if (slots_.empty()) return std::nullopt;
+    const std::int32_t i = probe(std::hash<std::string_view>{}(id), id, ids);
+    if (i < 0) return std::nullopt;
+    return i;
+}
+
+void IdIndex::find_many(const std::string_view* ids, std::size_t n, std::int32_t* out, const std::vector<std::string>& names) const {
+    if (slots_.empty()) {
+        std::fill(out, out + n, -1);
+        return;
+    }
+    constexpr std::size_t kGroup = 64;  // outstanding prefetches: enough to cover a DRAM miss
+    std::size_t hashes[kGroup];
+    for (std::size_t g = 0; g < n; g += kGroup) {
+        const std::size_t m = std::min(kGroup, n - g);
+        for (std::size_t i = 0; i < m; ++i) {
+            hashes[i] = std::hash<std::string_view>{}(ids[g + i]);
+            __builtin_prefetch(&slots_[hashes[i] & mask_]);
+        }
+        for (std::size_t i = 0; i < m; ++i) out[g + i] = probe(hashes[i], ids[g + i], names);
     }
 }
 
