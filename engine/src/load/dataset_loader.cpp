@@ -393,13 +393,15 @@ void load_relations(const fs::path& file, Dataset& ds) {
     const std::size_t c_to = t.require_column("to");
     const std::size_t c_type = t.require_column("type");
     const auto c_weight = t.optional_column("weight");
-    auto& R = ds.relations;
-    const std::size_t estimate = t.estimated_rows();
-    reserve_huge(R.from, estimate);
-    reserve_huge(R.to, estimate);
-    reserve_huge(R.type, estimate);
-    reserve_huge(R.weight, estimate);
-
+    // Rows are kept as one record each until they are in canonical order: the counting sort below then
+    // moves one record (one cache line) per row instead of four column entries.
+    struct Rel {
+        EnterpriseId from, to;
+        double weight;
+        RelationType type;
+    };
+    std::vector<Rel> rels;
+    reserve_huge(rels, t.estimated_rows());
     constexpr std::size_t kBatch = 1024;
     struct Row {
         std::size_t row;
@@ -457,10 +459,7 @@ void load_relations(const fs::path& file, Dataset& ds) {
                     w = *v;
                 }
             }
-            R.from.push_back(from);
-            R.to.push_back(to);
-            R.type.push_back(*type);
-            R.weight.push_back(w);
+            rels.push_back({from, to, w, *type});
         }
         if (pending) std::rethrow_exception(pending);
     }
@@ -470,56 +469,42 @@ void load_relations(const fs::path& file, Dataset& ds) {
     // source's few rows are sorted by (to, type, weight) — the order a full sort on (from, to, type,
     // weight) gives (rows equal in all four are interchangeable). A file already in that order is
     // kept as it is (one O(R) check).
-    const std::size_t n_rel = R.from.size();
-    auto row_less = [](EnterpriseId to_a, RelationType type_a, double w_a, EnterpriseId to_b, RelationType type_b, double w_b) {
-        if (to_a != to_b) return to_a < to_b;
-        if (type_a != type_b) return type_a < type_b;
-        return w_a < w_b;
+    const std::size_t n_rel = rels.size();
+    auto less = [](const Rel& x, const Rel& y) {
+        if (x.to != y.to) return x.to < y.to;
+        if (x.type != y.type) return x.type < y.type;
+        return x.weight < y.weight;
     };
     bool sorted = true;
     for (std::size_t i = 1; i < n_rel && sorted; ++i)
-        sorted = R.from[i - 1] < R.from[i] ||
-                 (R.from[i - 1] == R.from[i] && !row_less(R.to[i], R.type[i], R.weight[i], R.to[i - 1], R.type[i - 1], R.weight[i - 1]));
-    if (sorted) return;
-    const std::size_t firms = ds.enterprises.size();
-    std::vector<std::size_t> start(firms + 1, 0);
-    for (std::size_t i = 0; i < n_rel; ++i) ++start[static_cast<std::size_t>(R.from[i]) + 1];
-    for (std::size_t e = 0; e < firms; ++e) start[e + 1] += start[e];
-    RelationTable out;
-    resize_huge(out.from, n_rel);
-    resize_huge(out.to, n_rel);
-    resize_huge(out.type, n_rel);
-    resize_huge(out.weight, n_rel);
-    {
-        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
-        for (std::size_t i = 0; i < n_rel; ++i) {
-            const std::size_t k = fill[static_cast<std::size_t>(R.from[i])]++;
-            out.from[k] = R.from[i];
-            out.to[k] = R.to[i];
-            out.type[k] = R.type[i];
-            out.weight[k] = R.weight[i];
+        sorted = rels[i - 1].from < rels[i].from || (rels[i - 1].from == rels[i].from && !less(rels[i], rels[i - 1]));
+    if (!sorted) {
+        const std::size_t firms = ds.enterprises.size();
+        std::vector<std::size_t> start(firms + 1, 0);
+        for (const Rel& x : rels) ++start[static_cast<std::size_t>(x.from) + 1];
+        for (std::size_t e = 0; e < firms; ++e) start[e + 1] += start[e];
+        std::vector<Rel> out;
+        resize_huge(out, n_rel);
+        {
+            std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+            for (const Rel& x : rels) out[fill[static_cast<std::size_t>(x.from)]++] = x;
         }
+        for (std::size_t e = 0; e < firms; ++e)
+            if (start[e + 1] - start[e] > 1)
+                std::sort(out.begin() + static_cast<std::ptrdiff_t>(start[e]), out.begin() + static_cast<std::ptrdiff_t>(start[e + 1]), less);
+        rels = std::move(out);
     }
-    R = RelationTable{};  // the file-order columns are no longer needed
-    struct Rest {
-        EnterpriseId to;
-        RelationType type;
-        double weight;
-    };
-    std::vector<Rest> rows;
-    for (std::size_t e = 0; e < firms; ++e) {
-        const std::size_t b = start[e], end = start[e + 1];
-        if (end - b < 2) continue;
-        rows.clear();
-        for (std::size_t k = b; k < end; ++k) rows.push_back({out.to[k], out.type[k], out.weight[k]});
-        std::sort(rows.begin(), rows.end(), [&](const Rest& x, const Rest& y) { return row_less(x.to, x.type, x.weight, y.to, y.type, y.weight); });
-        for (std::size_t k = b; k < end; ++k) {
-            out.to[k] = rows[k - b].to;
-            out.type[k] = rows[k - b].type;
-            out.weight[k] = rows[k - b].weight;
-        }
+    auto& R = ds.relations;
+    resize_huge(R.from, n_rel);
+    resize_huge(R.to, n_rel);
+    resize_huge(R.type, n_rel);
+    resize_huge(R.weight, n_rel);
+    for (std::size_t k = 0; k < n_rel; ++k) {
+        R.from[k] = rels[k].from;
+        R.to[k] = rels[k].to;
+        R.type[k] = rels[k].type;
+        R.weight[k] = rels[k].weight;
     }
-    R = std::move(out);
 }
 
 // dataset.json: {"coverage": one of kCoverageNames but "unknown", "description": "…"}; other keys

@@ -53,20 +53,37 @@ void IdIndex::find_many(const std::string_view* ids, std::size_t n, std::int32_t
         std::fill(out, out + n, -1);
         return;
     }
-    constexpr std::size_t kGroup = 64;  // outstanding prefetches: enough to cover a DRAM miss
+    // Hashes first, then probes with the slot kDistance look-ups ahead already requested: enough
+    // misses in flight to cover DRAM latency, few enough to stay in the line-fill buffers.
+    constexpr std::size_t kGroup = 256, kDistance = 16;
     std::size_t hashes[kGroup];
     for (std::size_t g = 0; g < n; g += kGroup) {
         const std::size_t m = std::min(kGroup, n - g);
+        for (std::size_t i = 0; i < m; ++i) hashes[i] = std::hash<std::string_view>{}(ids[g + i]);
+        for (std::size_t i = 0; i < std::min(m, kDistance); ++i) __builtin_prefetch(&slots_[hashes[i] & mask_]);
         for (std::size_t i = 0; i < m; ++i) {
-            hashes[i] = std::hash<std::string_view>{}(ids[g + i]);
-            __builtin_prefetch(&slots_[hashes[i] & mask_]);
+            if (i + kDistance < m) __builtin_prefetch(&slots_[hashes[i + kDistance] & mask_]);
+            out[g + i] = probe(hashes[i], ids[g + i], names);
         }
-        for (std::size_t i = 0; i < m; ++i) out[g + i] = probe(hashes[i], ids[g + i], names);
     }
 }
 
 bool IdIndex::matches(const Slot& slot, std::string_view id, const std::vector<std::string>& ids) {
-    if (slot.length <= kInline) return id.size() == slot.length && std::memcmp(slot.key, id.data(), id.size()) == 0;
+    if (slot.length <= kInline) {
+        if (id.size() != slot.length) return false;
+        const std::size_t n = id.size();
+        if (n >= 8) {  // two overlapping 8-byte words instead of a memcmp call
+            std::uint64_t a, b, c, d;
+            std::memcpy(&a, slot.key, 8);
+            std::memcpy(&b, id.data(), 8);
+            std::memcpy(&c, slot.key + n - 8, 8);
+            std::memcpy(&d, id.data() + n - 8, 8);
+            return a == b && c == d;
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            if (slot.key[i] != id[i]) return false;
+        return true;
+    }
     return id.size() > kInline && ids[slot.index] == id;
 }
 
