@@ -4,30 +4,42 @@
 #include <cstring>
 #include <functional>
 
+#include "chaingap/core/memory.hpp"
+
 namespace chaingap {
 
 void IdIndex::build(const std::vector<std::string>& ids) {
     std::size_t cap = 16;
     while (cap < 2 * ids.size()) cap <<= 1;
-    slots_.assign(cap, Slot{});
+    slots_.clear();
+    resize_huge(slots_, cap);  // huge pages: a 10M-id table is 768 MB of random writes
     mask_ = cap - 1;
-    for (std::size_t i = 0; i < ids.size(); ++i) {
-        const std::size_t h = std::hash<std::string_view>{}(ids[i]);
-        const auto tag = static_cast<std::uint32_t>(h >> 32);
-        for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
-            Slot& slot = slots_[s];
-            if (slot.index < 0) {
-                slot.tag = tag;
-                slot.index = static_cast<std::int32_t>(i);
-                if (ids[i].size() <= kInline) {
-                    slot.length = static_cast<std::uint8_t>(ids[i].size());
-                    std::memcpy(slot.key, ids[i].data(), ids[i].size());
-                } else {
-                    slot.length = kInline + 1;
+    constexpr std::size_t kGroup = 256, kDistance = 16;  // hashes first, slots prefetched ahead
+    std::size_t hashes[kGroup];
+    for (std::size_t g = 0; g < ids.size(); g += kGroup) {
+        const std::size_t m = std::min(kGroup, ids.size() - g);
+        for (std::size_t j = 0; j < m; ++j) hashes[j] = std::hash<std::string_view>{}(ids[g + j]);
+        for (std::size_t j = 0; j < std::min(m, kDistance); ++j) __builtin_prefetch(&slots_[hashes[j] & mask_], 1);
+        for (std::size_t j = 0; j < m; ++j) {
+            if (j + kDistance < m) __builtin_prefetch(&slots_[hashes[j + kDistance] & mask_], 1);
+            const std::size_t i = g + j;
+            const std::size_t h = hashes[j];
+            const auto tag = static_cast<std::uint32_t>(h >> 32);
+            for (std::size_t s = h & mask_;; s = (s + 1) & mask_) {
+                Slot& slot = slots_[s];
+                if (slot.index < 0) {
+                    slot.tag = tag;
+                    slot.index = static_cast<std::int32_t>(i);
+                    if (ids[i].size() <= kInline) {
+                        slot.length = static_cast<std::uint8_t>(ids[i].size());
+                        std::memcpy(slot.key, ids[i].data(), ids[i].size());
+                    } else {
+                        slot.length = kInline + 1;
+                    }
+                    break;
                 }
-                break;
+                if (slot.tag == tag && matches(slot, ids[i], ids)) break;  // repeat: keep the first
             }
-            if (slot.tag == tag && matches(slot, ids[i], ids)) break;  // repeat: keep the first
         }
     }
 }
