@@ -1,6 +1,7 @@
 // Scale driver for bench/README.md.
 //   chaingap_scale generate --enterprises N --relations M --out DIR   write a synthetic dataset (CSV)
 //   chaingap_scale snapshot DIR FILE                                  load the folder, write a snapshot
+//   chaingap_scale load PATH [--no-relations]                         load a folder or a snapshot only
 //   chaingap_scale measure PATH [--matrix FILE.npy] [--no-relations]  load a folder or a snapshot, run
 //                                                                     the queries, print key=value
 // `measure` runs in a fresh process, so its peak resident memory (getrusage) is the load plus the
@@ -121,6 +122,16 @@ int main(int argc, char** argv) {
         write_npy(argv[4], m.gap_score, m.regions, m.nodes);
         std::printf("load_s=%.3f all_regions_s=%.3f matrix_write_s=%.3f peak_mib=%.0f\n", load_s, all_s,
                     seconds_since(t2), peak_mib());
+        return 0;
+    }
+    if (argc >= 3 && std::strcmp(argv[1], "load") == 0) {
+        // Load only (a folder or a snapshot), as every command starts: CPU seconds and peak memory.
+        LoadOptions options;
+        if (argc == 4 && std::strcmp(argv[3], "--no-relations") == 0) options.relations = false;
+        auto t0 = Clock::now();
+        const Dataset ds = open_dataset(argv[2], options);
+        std::printf("load_s=%.3f enterprises=%zu attachments=%zu relations=%zu peak_mib=%.0f\n", seconds_since(t0),
+                    ds.enterprises.size(), ds.attachments.size(), ds.relations.size(), peak_mib());
         return 0;
     }
     if (argc == 3 && std::strcmp(argv[1], "csvscan") == 0) {
