@@ -140,6 +140,21 @@ TEST_CASE("bad input is refused with file, line and field", "[io]") {
         d.write("relations.csv", "from,to,type\nE1,E2,supply\nE1,E7,invest\n");
         CHECK_THAT(load_error(d), Contains("relations.csv:3: field 'to': unknown enterprise 'E7'"));
     }
+    SECTION("relations: the first error in file order is reported, a malformed row after a bad one or before it") {
+        // Rows are resolved in batches; a malformed row met while filling a batch must not hide a bad
+        // value on an earlier row of the same batch, nor be hidden by a bad value after it.
+        d.write("relations.csv", "from,to,type\nE1,E2,supply\nE1,E7,invest\nE2,E1,supply,extra\n");
+        CHECK_THAT(load_error(d), Contains("relations.csv:3: field 'to': unknown enterprise 'E7'"));
+        d.write("relations.csv", "from,to,type\nE1,E2,supply\nE2,E1,supply,extra\nE1,E7,invest\n");
+        CHECK_THAT(load_error(d), Contains("relations.csv:3:") && Contains("expected 3 fields (as in the header), found 4"));
+        d.write("relations.csv", "from,to,type,weight\nE1,E2,supply,1\nE2,E1,own,\"x\"\"\"\n");
+        CHECK_THAT(load_error(d), Contains("relations.csv:3: field 'weight': not a number: 'x\"'"));
+    }
+    SECTION("attachments: a file in (enterprise, node) order is kept, one out of order is sorted and checked") {
+        d.write("attachments.csv", "enterprise,chain,node\nE2,toy,a\nE1,toy,raw\nE2,toy,raw\nE2,toy,a\n");
+        CHECK_THAT(load_error(d), Contains("attachments.csv:5: field 'node': duplicate attachment of enterprise 'E2'") &&
+                                      Contains("(first on line 2)"));
+    }
     SECTION("relation of an unknown type") {
         d.write("relations.csv", "from,to,type\nE1,E2,friendship\n");
         CHECK_THAT(load_error(d), Contains("relations.csv:2: field 'type': unknown relation type"));

@@ -87,7 +87,9 @@ std::string guess_encoding(std::string_view s) {
 }
 
 void check_utf8_text(std::string_view text, const std::string& file) {
-    const std::string encoding = guess_encoding(text);
+    // UTF-16 is told from the first 4096 bytes alone (guess_encoding looks no further for it); the
+    // whole-text guess (a GB18030 pass over every byte) is made only for the message of a failure.
+    const std::string encoding = guess_encoding(text.substr(0, 4096));
     if (encoding.rfind("UTF-16", 0) == 0)
         throw InputError(file, 0, "", "the file is " + encoding + ", not UTF-8; save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)");
     const auto line_at = [&](std::size_t offset) {
@@ -99,7 +101,7 @@ void check_utf8_text(std::string_view text, const std::string& file) {
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[*bad]));
         std::string message = std::string("not valid UTF-8 (byte ") + byte + ")";
-        if (encoding == "GBK/GB18030")
+        if (guess_encoding(text) == "GBK/GB18030")
             message += "; the file looks like GBK/GB18030: save it as UTF-8 (e.g. iconv -f GB18030 -t UTF-8)";
         else
             message += "; every input file must be UTF-8";

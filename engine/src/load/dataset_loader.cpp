@@ -1,6 +1,7 @@
 #include "chaingap/load/dataset_loader.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <filesystem>
 #include <limits>
 #include <numeric>
@@ -52,14 +53,16 @@ class FirmLookup {
 public:
     explicit FirmLookup(const Dataset& ds) : ds_(ds) {}
     std::optional<EnterpriseId> operator()(std::string_view id) {
-        if (!last_ || id != last_id_) last_ = ds_.find_enterprise(id);
-        last_id_ = id;
+        if (!last_ || id != last_id_) {
+            last_ = ds_.find_enterprise(id);
+            last_id_.assign(id);
+        }
         return last_;
     }
 
 private:
     const Dataset& ds_;
-    std::string_view last_id_;
+    std::string last_id_;  // a copy: the reader's cells live until its next record
     std::optional<EnterpriseId> last_;
 };
 
@@ -70,6 +73,14 @@ void check_region_id(const CsvTable& t, std::size_t r, std::size_t c, std::strin
         const auto u = static_cast<unsigned char>(ch);
         if (u == ' ' || u == '\t' || u < 0x20 || u == 0x7F)
             t.fail(r, c, "region id '" + std::string(id) + "' contains a blank or control character (GB/T 2260 codes are 6 digits, e.g. 500236)");
+    }
+}
+
+void check_region_id(const CsvReader& t, std::size_t c, std::string_view id) {
+    for (char ch : id) {
+        const auto u = static_cast<unsigned char>(ch);
+        if (u == ' ' || u == '\t' || u < 0x20 || u == 0x7F)
+            t.fail(c, "region id '" + std::string(id) + "' contains a blank or control character (GB/T 2260 codes are 6 digits, e.g. 500236)");
     }
 }
 
@@ -141,8 +152,12 @@ void load_regions(const fs::path& file, Dataset& ds) {
     }
 }
 
+// Two passes over the text in memory: the ids first (sorted, duplicates refused), then every row in
+// id order, tokenized again from its offset — the rows are validated and regions implied in id order,
+// as the ids decide the enterprise order. No per-cell table: 16 bytes a row besides the ids.
 void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
-    CsvTable t = CsvTable::read(file.string());
+    const std::string text = read_file(file.string());
+    CsvReader t(text, file.string());
     const std::size_t c_id = t.require_column("id");
     const std::size_t c_name = t.require_column("name");
     const std::size_t c_region = t.require_column("region");
@@ -155,10 +170,19 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
     const auto c_until = t.optional_column("until");
     const auto c_region_source = t.optional_column("region_source");
 
-    std::vector<std::size_t> order(t.rows());
+    std::vector<std::string> ids;
+    std::vector<std::size_t> offsets;
+    ids.reserve(t.estimated_rows());
+    offsets.reserve(t.estimated_rows());
+    while (t.next()) {
+        ids.emplace_back(t.text(c_id, false));
+        offsets.push_back(t.offset());
+    }
+    const std::size_t rows = ids.size();
+    for (std::size_t r = 0; r < rows; ++r)  // after the whole file was tokenized, as for every other cell
+        if (ids[r].empty()) t.fail_row(r, c_id, "value is required");
+    std::vector<std::size_t> order(rows);
     std::iota(order.begin(), order.end(), 0);
-    std::vector<std::string_view> ids(t.rows());
-    for (std::size_t r = 0; r < t.rows(); ++r) ids[r] = t.text(r, c_id);
     // Files written in id order (exports, chaingap generate) skip the sort: one O(E) check first.
     if (!std::is_sorted(ids.begin(), ids.end()))
         std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -166,50 +190,67 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
         });
     for (std::size_t i = 1; i < order.size(); ++i)
         if (ids[order[i]] == ids[order[i - 1]])
-            t.fail(order[i], c_id, "duplicate enterprise id '" + std::string(ids[order[i]]) + "' (first on line " +
-                                       std::to_string(t.line_of(order[i - 1])) + ")");
+            t.fail_row(order[i], c_id, "duplicate enterprise id '" + ids[order[i]] + "' (first on line " +
+                                           std::to_string(t.line_of(order[i - 1])) + ")");
 
     auto& E = ds.enterprises;
-    E.id.reserve(t.rows());
-    E.name.reserve(t.rows());
-    reserve_huge(E.region, t.rows());
-    reserve_huge(E.revenue, t.rows());
-    reserve_huge(E.employees, t.rows());
-    reserve_huge(E.founded, t.rows());
-    reserve_huge(E.labels, t.rows());
-    reserve_huge(E.aggregate, t.rows());
-    for (std::size_t r : order) {
-        std::string_view region_id = t.text(r, c_region);
-        check_region_id(t, r, c_region, region_id);
+    reserve_huge(E.id, rows);
+    reserve_huge(E.name, rows);
+    reserve_huge(E.region, rows);
+    reserve_huge(E.revenue, rows);
+    reserve_huge(E.employees, rows);
+    reserve_huge(E.founded, rows);
+    reserve_huge(E.labels, rows);
+    reserve_huge(E.aggregate, rows);
+    reserve_huge(E.status, rows);
+    reserve_huge(E.until, rows);
+    reserve_huge(E.region_source, rows);
+    // Region ids repeat across millions of rows and there are a few thousand: a direct-mapped cache
+    // of (id, region) in front of RegionTable::find (a std::string key and a node-based map).
+    struct RegionSlot {
+        std::string id;
+        RegionId region = kNone;
+    };
+    std::vector<RegionSlot> region_cache(4096);
+    for (std::size_t k = 0; k < rows; ++k) {
+        const std::size_t r = order[k];
+        t.seek(offsets[r], r, t.line_of(r));
+        t.next();
+        std::string_view region_id = t.text(c_region);
+        check_region_id(t, c_region, region_id);
+        RegionSlot& cached = region_cache[std::hash<std::string_view>{}(region_id) & (region_cache.size() - 1)];
         RegionId region;
-        if (auto found = ds.regions.find(region_id)) region = *found;
-        else if (regions_given) t.fail(r, c_region, "region '" + std::string(region_id) + "' is not in regions.csv");
+        if (cached.region != kNone && cached.id == region_id) region = cached.region;
+        else if (auto found = ds.regions.find(region_id)) region = *found;
+        else if (regions_given) t.fail(c_region, "region '" + std::string(region_id) + "' is not in regions.csv");
         else region = ds.regions.add_with_implied_ancestors(std::string(region_id));
+        cached.id.assign(region_id);
+        cached.region = region;
 
         double revenue = kNaN, employees = kNaN;
         int founded = 0;
         if (c_revenue) {
-            if (auto v = t.number(r, *c_revenue)) {
-                if (*v < 0) t.fail(r, *c_revenue, "revenue (万元) must not be negative");
-                if (*v > kMaxRevenue) t.fail(r, *c_revenue, "revenue (万元) above 1e12 (10^16 元): not a firm's revenue");
+            if (auto v = t.number(*c_revenue)) {
+                if (*v < 0) t.fail(*c_revenue, "revenue (万元) must not be negative");
+                if (*v > kMaxRevenue) t.fail(*c_revenue, "revenue (万元) above 1e12 (10^16 元): not a firm's revenue");
                 revenue = *v;
             }
         }
         if (c_employees) {
-            if (auto v = t.integer(r, *c_employees)) {
-                if (*v < 0) t.fail(r, *c_employees, "employees must not be negative");
+            if (auto v = t.integer(*c_employees)) {
+                if (*v < 0) t.fail(*c_employees, "employees must not be negative");
                 employees = static_cast<double>(*v);
             }
         }
         if (c_founded) {
-            if (auto v = t.integer(r, *c_founded)) {
-                if (*v < 1800 || *v > 2100) t.fail(r, *c_founded, "founded must be a year between 1800 and 2100");
+            if (auto v = t.integer(*c_founded)) {
+                if (*v < 1800 || *v > 2100) t.fail(*c_founded, "founded must be a year between 1800 and 2100");
                 founded = static_cast<int>(*v);
             }
         }
         std::uint32_t labels = 0;
         if (c_labels) {
-            std::string_view s = t.text(r, *c_labels, false);
+            std::string_view s = t.text(*c_labels, false);
             while (!s.empty()) {
                 std::size_t semi = s.find(';');
                 std::string_view label = s.substr(0, semi);
@@ -217,7 +258,7 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
                 while (!label.empty() && label.back() == ' ') label.remove_suffix(1);
                 if (!label.empty()) {
                     auto bit = label_bit(label);
-                    if (!bit) t.fail(r, *c_labels, "unknown label '" + std::string(label) + "' (see docs/formats.md for the vocabulary)");
+                    if (!bit) t.fail(*c_labels, "unknown label '" + std::string(label) + "' (see docs/formats.md for the vocabulary)");
                     labels |= 1U << *bit;
                 }
                 if (semi == std::string_view::npos) break;
@@ -226,32 +267,32 @@ void load_enterprises(const fs::path& file, bool regions_given, Dataset& ds) {
         }
         bool aggregate = false;
         if (c_kind) {
-            std::string_view kind = t.text(r, *c_kind, false);
+            std::string_view kind = t.text(*c_kind, false);
             if (kind == "aggregate") aggregate = true;
-            else if (!kind.empty() && kind != "firm") t.fail(r, *c_kind, "must be 'firm' or 'aggregate', got '" + std::string(kind) + "'");
+            else if (!kind.empty() && kind != "firm") t.fail(*c_kind, "must be 'firm' or 'aggregate', got '" + std::string(kind) + "'");
         }
         EnterpriseStatus status = EnterpriseStatus::active;
         if (c_status) {
-            std::string_view v = t.text(r, *c_status, false);
+            std::string_view v = t.text(*c_status, false);
             if (!v.empty()) {
                 auto st = enterprise_status(v);
-                if (!st) t.fail(r, *c_status, "must be 'active', 'delisted' or 'cancelled', got '" + std::string(v) + "'");
+                if (!st) t.fail(*c_status, "must be 'active', 'delisted' or 'cancelled', got '" + std::string(v) + "'");
                 status = *st;
             }
         }
         int until = 0;
         if (c_until) {
-            if (auto v = t.integer(r, *c_until)) {
-                if (*v < 1800 || *v > 2100) t.fail(r, *c_until, "until must be a year between 1800 and 2100");
+            if (auto v = t.integer(*c_until)) {
+                if (*v < 1800 || *v > 2100) t.fail(*c_until, "until must be a year between 1800 and 2100");
                 if (status == EnterpriseStatus::active)
-                    t.fail(r, *c_until, "until is given but status is active (set status to 'delisted' or 'cancelled')");
+                    t.fail(*c_until, "until is given but status is active (set status to 'delisted' or 'cancelled')");
                 if (founded != 0 && *v < founded)
-                    t.fail(r, *c_until, "until (" + std::to_string(*v) + ") is before founded (" + std::to_string(founded) + ")");
+                    t.fail(*c_until, "until (" + std::to_string(*v) + ") is before founded (" + std::to_string(founded) + ")");
                 until = static_cast<int>(*v);
             }
         }
-        E.push(std::string(ids[r]), std::string(t.text(r, c_name)), region, revenue, employees, founded, labels, aggregate,
-               status, until, c_region_source ? t.text(r, *c_region_source, false) : std::string_view{});
+        E.push(std::move(ids[r]), std::string(t.text(c_name)), region, revenue, employees, founded, labels, aggregate,
+               status, until, c_region_source ? t.text(*c_region_source, false) : std::string_view{});
     }
     ds.index_enterprises();
 }
@@ -260,25 +301,31 @@ struct NodeResolver {
     const Dataset& ds;
     std::string last_chain;
     ChainId last_chain_id = kNone;
+    std::string last_node;
+    NodeId last_node_id = kNone;
 
     // Returns the node or fails the cell naming what is unknown.
-    NodeId resolve(const CsvTable& t, std::size_t r, std::size_t c_chain, std::size_t c_node) {
-        std::string_view chain = t.text(r, c_chain);
-        if (chain != last_chain) {
+    NodeId resolve(const CsvReader& t, std::size_t c_chain, std::size_t c_node) {
+        std::string_view chain = t.text(c_chain);
+        if (last_chain_id == kNone || chain != last_chain) {
             auto c = ds.find_chain(chain);
-            if (!c) t.fail(r, c_chain, "unknown chain '" + std::string(chain) + "'");
+            if (!c) t.fail(c_chain, "unknown chain '" + std::string(chain) + "'");
             last_chain.assign(chain);
             last_chain_id = *c;
+            last_node_id = kNone;
         }
-        std::string_view node = t.text(r, c_node);
+        std::string_view node = t.text(c_node);
+        if (last_node_id != kNone && node == last_node) return last_node_id;
         auto n = ds.find_node(last_chain_id, node);
-        if (!n) t.fail(r, c_node, "unknown node '" + std::string(node) + "' in chain '" + last_chain + "'");
+        if (!n) t.fail(c_node, "unknown node '" + std::string(node) + "' in chain '" + last_chain + "'");
+        last_node.assign(node);
+        last_node_id = *n;
         return *n;
     }
 };
 
 void load_attachments(const fs::path& file, Dataset& ds) {
-    CsvTable t = CsvTable::read(file.string());
+    CsvReader t(file.string());
     const std::size_t c_ent = t.require_column("enterprise");
     const std::size_t c_chain = t.require_column("chain");
     const std::size_t c_node = t.require_column("node");
@@ -286,114 +333,196 @@ void load_attachments(const fs::path& file, Dataset& ds) {
     const auto c_evidence = t.optional_column("evidence");
     const auto c_rule = t.optional_column("rule");
     const auto c_basis = t.optional_column("basis");
-    NodeResolver resolver{ds, "", kNone};
-    std::vector<std::size_t> row_of;
-    row_of.reserve(t.rows());
-    reserve_huge(ds.attachments.enterprise, t.rows());
-    reserve_huge(ds.attachments.node, t.rows());
-    reserve_huge(ds.attachments.weight, t.rows());
+    NodeResolver resolver{ds, "", kNone, "", kNone};
+    const std::size_t estimate = t.estimated_rows();
+    reserve_huge(ds.attachments.enterprise, estimate);
+    reserve_huge(ds.attachments.node, estimate);
+    reserve_huge(ds.attachments.weight, estimate);
     FirmLookup find_firm(ds);
-    for (std::size_t r = 0; r < t.rows(); ++r) {
-        std::string_view eid = t.text(r, c_ent);
+    while (t.next()) {
+        std::string_view eid = t.text(c_ent);
         const auto e = find_firm(eid);
-        if (!e) t.fail(r, c_ent, "unknown enterprise '" + std::string(eid) + "'");
-        NodeId n = resolver.resolve(t, r, c_chain, c_node);
+        if (!e) t.fail(c_ent, "unknown enterprise '" + std::string(eid) + "'");
+        NodeId n = resolver.resolve(t, c_chain, c_node);
         double w = 1.0;
         if (c_weight) {
-            if (auto v = t.number(r, *c_weight)) {
-                if (!(*v > 0.0 && *v <= 1.0)) t.fail(r, *c_weight, "must be in (0, 1] (the share of the firm's business at this link)");
+            if (auto v = t.number(*c_weight)) {
+                if (!(*v > 0.0 && *v <= 1.0)) t.fail(*c_weight, "must be in (0, 1] (the share of the firm's business at this link)");
                 w = *v;
             }
         }
         AttachmentBasis basis = AttachmentBasis::none;
         if (c_basis) {
-            std::string_view v = t.text(r, *c_basis, false);
+            std::string_view v = t.text(*c_basis, false);
             if (!v.empty()) {
                 auto b = attachment_basis(v);
-                if (!b) t.fail(r, *c_basis, "must be one of product, industry, scope, curated, share, synthetic; got '" + std::string(v) + "'");
+                if (!b) t.fail(*c_basis, "must be one of product, industry, scope, curated, share, synthetic; got '" + std::string(v) + "'");
                 basis = *b;
             }
         }
-        const std::uint32_t evidence = ds.attachments.add_evidence(c_evidence ? t.text(r, *c_evidence, false) : std::string_view{},
-                                                                   c_rule ? t.text(r, *c_rule, false) : std::string_view{}, basis);
-        ds.attachments.push(*e, n, w, evidence);
-        row_of.push_back(r);
+        const std::uint32_t evidence = ds.attachments.add_evidence(c_evidence ? t.text(*c_evidence, false) : std::string_view{},
+                                                                   c_rule ? t.text(*c_rule, false) : std::string_view{}, basis);
+        ds.attachments.push(*e, n, w, evidence);  // attachment i is data row i of the file
     }
     // Order by (enterprise, node) in O(A): a counting sort by enterprise (stable, so file order within
     // an enterprise), then each enterprise's few rows by node. Duplicate (enterprise, node) pairs are
     // then adjacent: refuse them, naming both lines. The table is stored in this order, so finalize()
-    // does not sort it again.
+    // does not sort it again. A file already in strictly increasing (enterprise, node) order (exports,
+    // chaingap generate) has no duplicate and is kept as it is: one O(A) check.
     const auto& A = ds.attachments;
+    bool sorted = true;
+    for (std::size_t i = 1; i < A.size() && sorted; ++i)
+        sorted = A.enterprise[i - 1] < A.enterprise[i] || (A.enterprise[i - 1] == A.enterprise[i] && A.node[i - 1] < A.node[i]);
+    if (sorted) return;
     const std::vector<std::size_t> order = order_by_firm(
         A.size(), ds.enterprises.size(), [&](std::size_t i) { return A.enterprise[i]; },
         [&](std::size_t a, std::size_t b) { return A.node[a] != A.node[b] ? A.node[a] < A.node[b] : a < b; });
     for (std::size_t i = 1; i < order.size(); ++i) {
         if (A.enterprise[order[i]] == A.enterprise[order[i - 1]] && A.node[order[i]] == A.node[order[i - 1]]) {
-            std::size_t later = std::max(row_of[order[i]], row_of[order[i - 1]]);
-            std::size_t earlier = std::min(row_of[order[i]], row_of[order[i - 1]]);
-            t.fail(later, c_node, "duplicate attachment of enterprise '" + std::string(t.text(later, c_ent)) +
-                                      "' to this node (first on line " + std::to_string(t.line_of(earlier)) + ")");
+            std::size_t later = std::max(order[i], order[i - 1]);
+            std::size_t earlier = std::min(order[i], order[i - 1]);
+            t.fail_row(later, c_node, "duplicate attachment of enterprise '" + ds.enterprises.id[A.enterprise[later]] +
+                                          "' to this node (first on line " + std::to_string(t.line_of(earlier)) + ")");
         }
     }
     ds.attachments.permute(order);
 }
 
+// Relations are resolved in batches: a batch's cells are copied out of the reader (its buffer moves
+// when it reads on), then both ends of every row are looked up at once (Dataset::find_enterprises
+// overlaps the cache misses of a 10M-firm index) and the rows are checked in file order. An error in
+// the file's structure met while filling a batch is raised after the rows before it are checked, so
+// the first error reported is the first in file order.
 void load_relations(const fs::path& file, Dataset& ds) {
-    CsvTable t = CsvTable::read(file.string());
+    CsvReader t(file.string());
     const std::size_t c_from = t.require_column("from");
     const std::size_t c_to = t.require_column("to");
     const std::size_t c_type = t.require_column("type");
     const auto c_weight = t.optional_column("weight");
-    auto& R = ds.relations;
-    R.from.reserve(t.rows());
-    R.to.reserve(t.rows());
-    R.type.reserve(t.rows());
-    R.weight.reserve(t.rows());
-    FirmLookup find_source(ds);  // a source's rows are usually together
-    for (std::size_t r = 0; r < t.rows(); ++r) {
-        const auto from = find_source(t.text(r, c_from));
-        if (!from) t.fail(r, c_from, "unknown enterprise '" + std::string(t.text(r, c_from)) + "'");
-        auto to = ds.find_enterprise(t.text(r, c_to));
-        if (!to) t.fail(r, c_to, "unknown enterprise '" + std::string(t.text(r, c_to)) + "'");
-        if (*from == *to) t.fail(r, c_to, "relation from an enterprise to itself");
-        auto type = relation_type(t.text(r, c_type));
-        if (!type) t.fail(r, c_type, "unknown relation type '" + std::string(t.text(r, c_type)) + "' (supply, invest, cooperate, compete, own, other)");
-        double w = 1.0;
-        if (c_weight) {
-            if (auto v = t.number(r, *c_weight)) {
-                if (!(*v > 0.0 && *v <= kMaxRelationWeight)) t.fail(r, *c_weight, "must be in (0, 1e6]");
-                w = *v;
+    // Rows are kept as one record each until they are in canonical order: the counting sort below then
+    // moves one record (one cache line) per row instead of four column entries.
+    struct Rel {
+        EnterpriseId from, to;
+        double weight;
+        RelationType type;
+    };
+    std::vector<Rel> rels;
+    reserve_huge(rels, t.estimated_rows());
+    constexpr std::size_t kBatch = 1024;
+    struct Row {
+        std::size_t row;
+        std::uint32_t cell[4][2];  // from, to, type, weight: offset and length in `cells`
+    };
+    std::vector<Row> batch;
+    batch.reserve(kBatch);
+    std::string cells;
+    std::vector<std::string_view> keys(2 * kBatch);
+    std::vector<EnterpriseId> found(2 * kBatch);
+    const std::size_t cols[4] = {c_from, c_to, c_type, c_weight ? *c_weight : c_type};
+    bool more = true;
+    while (more) {
+        batch.clear();
+        cells.clear();
+        std::exception_ptr pending;
+        try {
+            while (batch.size() < kBatch && (more = t.next())) {
+                Row row{t.row(), {}};
+                for (int k = 0; k < 4; ++k) {
+                    const std::string_view v = t.cell(cols[k]);
+                    row.cell[k][0] = static_cast<std::uint32_t>(cells.size());
+                    row.cell[k][1] = static_cast<std::uint32_t>(v.size());
+                    cells += v;
+                }
+                batch.push_back(row);
             }
+        } catch (const InputError&) {
+            pending = std::current_exception();
+            more = false;
         }
-        R.from.push_back(*from);
-        R.to.push_back(*to);
-        R.type.push_back(*type);
-        R.weight.push_back(w);
+        auto cell = [&](const Row& row, int k) { return std::string_view(cells).substr(row.cell[k][0], row.cell[k][1]); };
+        const std::size_t n = batch.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            keys[2 * i] = t.text_of(cell(batch[i], 0), batch[i].row, c_from, false);
+            keys[2 * i + 1] = t.text_of(cell(batch[i], 1), batch[i].row, c_to, false);
+        }
+        ds.find_enterprises(keys.data(), 2 * n, found.data());
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t r = batch[i].row;
+            const std::string_view from_id = t.text_of(cell(batch[i], 0), r, c_from);
+            const EnterpriseId from = found[2 * i];
+            if (from == kNone) t.fail_row(r, c_from, "unknown enterprise '" + std::string(from_id) + "'");
+            const std::string_view to_id = t.text_of(cell(batch[i], 1), r, c_to);
+            const EnterpriseId to = found[2 * i + 1];
+            if (to == kNone) t.fail_row(r, c_to, "unknown enterprise '" + std::string(to_id) + "'");
+            if (from == to) t.fail_row(r, c_to, "relation from an enterprise to itself");
+            const std::string_view type_name = t.text_of(cell(batch[i], 2), r, c_type);
+            auto type = relation_type(type_name);
+            if (!type) t.fail_row(r, c_type, "unknown relation type '" + std::string(type_name) + "' (supply, invest, cooperate, compete, own, other)");
+            double w = 1.0;
+            if (c_weight) {
+                if (auto v = t.number_of(cell(batch[i], 3), r, *c_weight)) {
+                    if (!(*v > 0.0 && *v <= kMaxRelationWeight)) t.fail_row(r, *c_weight, "must be in (0, 1e6]");
+                    w = *v;
+                }
+            }
+            rels.push_back({from, to, w, *type});
+        }
+        if (pending) std::rethrow_exception(pending);
     }
     // Canonical order (from, to, type, weight): every later sum over relations then runs in the
     // same order whatever the row order of the file, so fractional weights give identical bits.
-    // O(R) (order_by_firm): by source, then (to, type, weight) — the order a full sort on (from, to,
-    // type, weight) gives (rows equal in all four are interchangeable).
-    const std::size_t n_rel = R.from.size();
-    const std::vector<std::size_t> order = order_by_firm(
-        n_rel, ds.enterprises.size(), [&](std::size_t i) { return R.from[i]; }, [&](std::size_t a, std::size_t b) {
-            if (R.to[a] != R.to[b]) return R.to[a] < R.to[b];
-            if (R.type[a] != R.type[b]) return R.type[a] < R.type[b];
-            return R.weight[a] < R.weight[b];
-        });
-    RelationTable sorted;
-    resize_huge(sorted.from, n_rel);
-    resize_huge(sorted.to, n_rel);
-    resize_huge(sorted.type, n_rel);
-    resize_huge(sorted.weight, n_rel);
-    for (std::size_t k = 0; k < n_rel; ++k) {
-        const std::size_t i = order[k];
-        sorted.from[k] = R.from[i];
-        sorted.to[k] = R.to[i];
-        sorted.type[k] = R.type[i];
-        sorted.weight[k] = R.weight[i];
+    // O(R): a counting sort by source scatters the rows straight into the new columns, then each
+    // source's few rows are sorted by (to, type, weight) — the order a full sort on (from, to, type,
+    // weight) gives (rows equal in all four are interchangeable). A file already in that order is
+    // kept as it is (one O(R) check).
+    const std::size_t n_rel = rels.size();
+    auto less = [](const Rel& x, const Rel& y) {
+        if (x.to != y.to) return x.to < y.to;
+        if (x.type != y.type) return x.type < y.type;
+        return x.weight < y.weight;
+    };
+    bool sorted = true;
+    for (std::size_t i = 1; i < n_rel && sorted; ++i)
+        sorted = rels[i - 1].from < rels[i].from || (rels[i - 1].from == rels[i].from && !less(rels[i], rels[i - 1]));
+    auto& R = ds.relations;
+    resize_huge(R.from, n_rel);
+    resize_huge(R.to, n_rel);
+    resize_huge(R.type, n_rel);
+    resize_huge(R.weight, n_rel);
+    auto put = [&](std::size_t k, const Rel& x) {
+        R.from[k] = x.from;
+        R.to[k] = x.to;
+        R.type[k] = x.type;
+        R.weight[k] = x.weight;
+    };
+    if (sorted) {
+        for (std::size_t k = 0; k < n_rel; ++k) put(k, rels[k]);
+        return;
     }
-    R = std::move(sorted);
+    // A 4-byte row order by counting sort, then each source's rows sorted by the rest on their way into
+    // the columns: little fresh memory (pages first touched cost more than the random reads here).
+    if (n_rel >= (std::size_t{1} << 32)) throw InputError(file.string(), 0, "", "more than 2^32 - 1 relations");
+    const std::size_t firms = ds.enterprises.size();
+    std::vector<std::size_t> start(firms + 1, 0);
+    for (const Rel& x : rels) ++start[static_cast<std::size_t>(x.from) + 1];
+    for (std::size_t e = 0; e < firms; ++e) start[e + 1] += start[e];
+    std::vector<std::uint32_t> order;
+    resize_huge(order, n_rel);
+    {
+        std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < n_rel; ++i) order[fill[static_cast<std::size_t>(rels[i].from)]++] = static_cast<std::uint32_t>(i);
+    }
+    // Each source's rows are gathered once into a small buffer (the next source's rows prefetched
+    // meanwhile), sorted there and written out: one random read per row.
+    std::vector<Rel> local;
+    for (std::size_t e = 0; e < firms; ++e) {
+        if (e + 1 < firms)
+            for (std::size_t k = start[e + 1]; k < std::min(start[e + 2], start[e + 1] + 64); ++k) __builtin_prefetch(&rels[order[k]]);
+        local.clear();
+        for (std::size_t k = start[e]; k < start[e + 1]; ++k) local.push_back(rels[order[k]]);
+        std::sort(local.begin(), local.end(), less);
+        for (std::size_t k = start[e]; k < start[e + 1]; ++k) put(k, local[k - start[e]]);
+    }
 }
 
 // dataset.json: {"coverage": one of kCoverageNames but "unknown", "description": "…"}; other keys

@@ -2,7 +2,6 @@
 #include "chaingap/load/snapshot.hpp"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -471,39 +470,26 @@ public:
             throw InputError(path_, 0, e.name, "damaged snapshot: section checksum mismatch");
     }
 
-    // A column straight from the mapped file: the destination is reserved on huge pages and filled
-    // by insert() (no zero fill first), in 256 KiB chunks hashed while they are in cache.
+    // A column read through one 1 MiB buffer (pread: no mapping, so no page faults on the file side;
+    // each chunk is hashed while it is in cache), appended to the destination reserved on huge pages
+    // (no zero fill first).
     template <class T>
     void column(const std::string& name, std::vector<T>& out, std::uint64_t count = kAny) const {
         const Entry& e = entry(name, sizeof(T), count);
         out.clear();
         reserve_huge(out, static_cast<std::size_t>(e.count));
-        const auto* src = reinterpret_cast<const T*>(mapped(e));
-        constexpr std::size_t kChunk = (std::size_t{256} << 10) / sizeof(T) / 32 * 32;
+        constexpr std::size_t kChunk = (std::size_t{1} << 20) / sizeof(T) / 32 * 32;  // elements; bytes a multiple of 32
+        std::vector<T> buf(std::min<std::size_t>(kChunk, static_cast<std::size_t>(e.count)));
         Xxh64 h;
         for (std::size_t done = 0; done < e.count;) {
             const std::size_t n = std::min<std::size_t>(kChunk, static_cast<std::size_t>(e.count) - done);
-            h.update(src + done, n * sizeof(T));
-            out.insert(out.end(), src + done, src + done + n);
+            read_all(fd_.get(), buf.data(), n * sizeof(T), e.offset + done * sizeof(T), path_, e.name);
+            h.update(buf.data(), n * sizeof(T));
+            out.insert(out.end(), buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(n));
             done += n;
         }
         if (h.digest() != e.checksum) throw InputError(path_, 0, e.name, "damaged snapshot: section checksum mismatch");
     }
-
-    const unsigned char* mapped(const Entry& e) const {
-        if (!map_) {
-            void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_.get(), 0);
-            if (p == MAP_FAILED) throw InputError(path_, 0, "", std::string("cannot map snapshot: ") + std::strerror(errno));
-            map_ = static_cast<const unsigned char*>(p);
-            ::madvise(p, size_, MADV_SEQUENTIAL);
-        }
-        return map_ + e.offset;
-    }
-    ~Reader() {
-        if (map_) ::munmap(const_cast<unsigned char*>(map_), size_);
-    }
-    Reader(const Reader&) = delete;
-    Reader& operator=(const Reader&) = delete;
 
     std::string bytes(const std::string& name) const {
         const Entry& e = entry(name, 1, kAny);
@@ -512,20 +498,40 @@ public:
         return s;
     }
 
+    // A string side table (offsets + bytes): the bytes are read in 1 MiB chunks (hashed as read) and
+    // each string is made as soon as its bytes are in; the buffer keeps only the string in progress.
+    // Strings made from a damaged section are dropped with the error raised at its end.
     void strings(const std::string& name, std::vector<std::string>& out, std::uint64_t count) const {
         std::vector<std::uint64_t> offsets;
         column(name + ".offsets", offsets, count + 1);
         const Entry& e = entry(name + ".bytes", 1, kAny);
-        const char* bytes_ = reinterpret_cast<const char*>(mapped(e));  // checked, then used in place
-        if (snapshot_checksum(bytes_, e.bytes) != e.checksum)
-            throw InputError(path_, 0, e.name, "damaged snapshot: section checksum mismatch");
         if (offsets.front() != 0 || offsets.back() != e.bytes)
             throw InputError(path_, 0, name, "damaged snapshot: string offsets do not match the string bytes");
         out.clear();
-        out.reserve(static_cast<std::size_t>(count));
-        for (std::size_t i = 0; i < count; ++i) {
+        reserve_huge(out, static_cast<std::size_t>(count));
+        constexpr std::size_t kChunk = std::size_t{1} << 20;
+        std::string buf;
+        std::uint64_t base = 0, have = 0;  // section offsets of buf[0] and of the end of what was read
+        Xxh64 h;
+        for (std::size_t i = 0; i < count;) {
             if (offsets[i + 1] < offsets[i]) throw InputError(path_, 0, name, "damaged snapshot: string offsets decrease");
-            out.emplace_back(bytes_ + offsets[i], offsets[i + 1] - offsets[i]);
+            if (offsets[i + 1] > have) {
+                buf.erase(0, static_cast<std::size_t>(offsets[i] - base));
+                base = offsets[i];
+                const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, e.bytes - have));
+                const std::size_t old = buf.size();
+                buf.resize(old + n);
+                read_all(fd_.get(), buf.data() + old, n, e.offset + have, path_, e.name);
+                h.update(buf.data() + old, n);
+                have += n;
+                continue;
+            }
+            out.emplace_back(buf.data() + (offsets[i] - base), static_cast<std::size_t>(offsets[i + 1] - offsets[i]));
+            ++i;
+        }
+        if (have != e.bytes || h.digest() != e.checksum) {
+            out.clear();
+            throw InputError(path_, 0, e.name, "damaged snapshot: section checksum mismatch");
         }
     }
 
@@ -546,7 +552,6 @@ private:
     }
     std::string path_;
     Fd fd_;
-    mutable const unsigned char* map_ = nullptr;
     std::uint64_t size_ = 0, flags_ = 0;
     std::vector<Entry> entries_;
 };

@@ -144,4 +144,13 @@ std::optional<EnterpriseId> Dataset::find_enterprise(std::string_view id) const 
     return enterprise_index_.find(id, enterprises.id);
 }
 
+void Dataset::find_enterprises(const std::string_view* ids, std::size_t n, EnterpriseId* out) const {
+    static_assert(std::is_same_v<EnterpriseId, std::int32_t>);
+    if (enterprise_sorted_lookup_) {
+        for (std::size_t i = 0; i < n; ++i) out[i] = find_enterprise(ids[i]).value_or(kNone);
+        return;
+    }
+    enterprise_index_.find_many(ids, n, out, enterprises.id);
+}
+
 }  // namespace chaingap

@@ -48,7 +48,7 @@ void EnterpriseTable::push(std::string id_, std::string name_, RegionId region_,
     aggregate.push_back(aggregate_ ? 1 : 0);
     status.push_back(status_);
     until.push_back(until_);
-    region_source.push_back(region_sources.intern(region_source_));
+    region_source.push_back(region_source_.empty() ? 0 : region_sources.intern(region_source_));  // 0 is ""
 }
 
 std::uint32_t AttachmentTable::add_evidence(std::string_view evidence_text, std::string_view rule_text,

@@ -3,7 +3,7 @@
 // Method. One file: a fixed header (magic, format version, byte-order mark, file size, section
 // count, checksums), a section table, then sections aligned to 64 bytes. Every big column of the
 // dataset (enterprises, attachments, relations and the finalize() indices) is one flat section in
-// native little-endian layout, so reading it is one bulk copy out of a memory-mapped file; strings
+// native little-endian layout, so reading it is one bulk read through a small buffer; strings
 // (enterprise ids and names) are side tables of byte offsets plus concatenated UTF-8. The chain
 // catalogue, clusters and regions (small) are one "meta" section of length-prefixed fields.
 // Each section carries a 64-bit checksum verified while it is copied; the header and the section

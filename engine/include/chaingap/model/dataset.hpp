@@ -119,6 +119,9 @@ struct Dataset {
     std::optional<ChainId> find_chain(std::string_view id) const;
     std::optional<NodeId> find_node(ChainId chain, std::string_view id) const;
     std::optional<EnterpriseId> find_enterprise(std::string_view id) const;
+    // find_enterprise for ids[0..n) at once (out[i] = kNone when unknown), overlapping the memory
+    // accesses of the look-ups (IdIndex::find_many): for loaders resolving millions of references.
+    void find_enterprises(const std::string_view* ids, std::size_t n, EnterpriseId* out) const;
     std::string node_key(NodeId n) const { return chains[nodes[n].chain].id + "/" + nodes[n].id; }
     bool is_leaf(NodeId n) const { return node_children.row(n).empty(); }
 
