@@ -178,8 +178,9 @@ GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optiona
                        const GapParams& params, std::optional<double> frozen_benchmark) {
     params.validate();
     const Dataset& ds = cache.dataset();
-    return analyze_gaps_from(ds, cache.importance(params), region, presence_in(cache, region), cache.national(),
-                             local_firms_by_node(cache, region, chain), chain, params, frozen_benchmark);
+    const RegionPresence local = presence_in(cache, region);
+    return analyze_gaps_from(ds, cache.importance(params), region, local, cache.national(),
+                             local_firms_by_node(cache, region, chain, local.count), chain, params, frozen_benchmark);
 }
 
 void keep_top_links(GapReport& report, std::size_t top) {

@@ -12,7 +12,8 @@ std::vector<std::vector<LocalFirm>> local_firms_by_node(const Dataset& ds, Regio
 }
 
 std::vector<std::vector<LocalFirm>> local_firms_by_node(const AnalysisCache& cache, RegionId region,
-                                                        std::optional<ChainId> chain) {
+                                                        std::optional<ChainId> chain,
+                                                        std::span<const std::int32_t> expected) {
     const Dataset& ds = cache.dataset();
     const std::size_t N = ds.nodes.size();
     std::vector<std::vector<LocalFirm>> out(N);
@@ -30,6 +31,7 @@ std::vector<std::vector<LocalFirm>> local_firms_by_node(const AnalysisCache& cac
                 if (chain && ds.nodes[t].chain != *chain) continue;
                 if (stamp[t] != e) {
                     stamp[t] = e;
+                    if (out[t].empty() && !expected.empty()) out[t].reserve(static_cast<std::size_t>(expected[t]));
                     out[t].push_back({e, 0.0, 0.0, a});
                 }
                 LocalFirm& f = out[t].back();

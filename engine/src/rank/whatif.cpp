@@ -92,7 +92,7 @@ WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::option
     RegionPresence national = cache.national();
     const std::vector<NodeImportance>& imp = cache.importance(params);
     // The base firms are the local firms of both reports (the after report adds the branches).
-    std::vector<std::vector<LocalFirm>> firms = local_firms_by_node(cache, region, chain);
+    std::vector<std::vector<LocalFirm>> firms = local_firms_by_node(cache, region, chain, local.count);
     r.before = analyze_gaps_from(ds, imp, region, local, national, firms, chain, params);
     for (EnterpriseId e : added) {
         const std::string id = ds.enterprises.id[e] + "@" + ds.regions.id(region);

@@ -12,6 +12,7 @@
 // per attachment, k_n firms at node n; memory O(N + Σ k_n).
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,8 +49,10 @@ std::vector<std::pair<NodeId, LocalFirm>> firm_entries(const Dataset& ds, Enterp
 // empty (a segment's firms still include those reaching it through a same_as alias).
 std::vector<std::vector<LocalFirm>> local_firms_by_node(const Dataset& ds, RegionId region,
                                                         std::optional<ChainId> chain = std::nullopt);
-// The same with R's firms from `cache` (cache.dataset() is the dataset).
+// The same with R's firms from `cache` (cache.dataset() is the dataset). `expected`, when given, is
+// R's presence count per node (RegionPresence::count): each list is allocated once at that size.
 std::vector<std::vector<LocalFirm>> local_firms_by_node(const AnalysisCache& cache, RegionId region,
-                                                        std::optional<ChainId> chain = std::nullopt);
+                                                        std::optional<ChainId> chain = std::nullopt,
+                                                        std::span<const std::int32_t> expected = {});
 
 }  // namespace chaingap
