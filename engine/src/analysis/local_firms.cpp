@@ -20,9 +20,10 @@ std::vector<std::vector<LocalFirm>> local_firms_by_node(const AnalysisCache& cac
     std::vector<EnterpriseId> stamp(N, kNone);  // stamp[n] == e: e already has its entry at n (the last one)
     const auto& E = ds.enterprises;
     const auto& A = ds.attachments;
-    // Any order of the firms gives the same result: each firm's sums are its own, and the final
-    // order (capacity, then unique id) is total.
-    for (EnterpriseId e : cache.firms_within(region)) {
+    // Any order of the firms gives the same result (each firm's sums are its own, and the final
+    // order, capacity then unique id, is total); enterprise index order walks the attachment
+    // columns forward, which at national scale is faster than the region index's order.
+    for (EnterpriseId e : cache.firms_within_by_index(region)) {
         if (!E.is_active(e)) continue;
         const double size = E.size_of(e);
         for (std::int32_t a : ds.enterprise_attachments.row(e)) {
