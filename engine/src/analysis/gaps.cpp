@@ -141,13 +141,20 @@ GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>
                             const RegionPresence& local, const RegionPresence& national,
                             std::optional<ChainId> chain, const GapParams& params,
                             std::optional<double> frozen_benchmark) {
+    return analyze_gaps_from(ds, imp, region, local, national, local_firms_by_node(ds, region, chain), chain, params,
+                             frozen_benchmark);
+}
+
+GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>& imp, RegionId region,
+                            const RegionPresence& local, const RegionPresence& national,
+                            std::vector<std::vector<LocalFirm>> firms, std::optional<ChainId> chain,
+                            const GapParams& params, std::optional<double> frozen_benchmark) {
     params.validate();
     GapReport rep;
     rep.region = region;
     rep.params = params;
     rep.local_enterprises = local.enterprises;
     rep.benchmark = frozen_benchmark ? Benchmark{*frozen_benchmark, "frozen"} : region_benchmark(ds, region, local, national);
-    std::vector<std::vector<LocalFirm>> firms = local_firms_by_node(ds, region, chain);
     for (ChainId c = 0; c < static_cast<ChainId>(ds.chains.size()); ++c) {
         if (chain && *chain != c) continue;
         const Chain& ch = ds.chains[c];
@@ -171,8 +178,9 @@ GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optiona
                        const GapParams& params, std::optional<double> frozen_benchmark) {
     params.validate();
     const Dataset& ds = cache.dataset();
-    return analyze_gaps_from(ds, cache.importance(params), region, presence_in(ds, region), cache.national(), chain,
-                             params, frozen_benchmark);
+    const RegionPresence local = presence_in(cache, region);
+    return analyze_gaps_from(ds, cache.importance(params), region, local, cache.national(),
+                             local_firms_by_node(cache, region, chain, local.count), chain, params, frozen_benchmark);
 }
 
 void keep_top_links(GapReport& report, std::size_t top) {

@@ -1,5 +1,6 @@
 #include "chaingap/analysis/presence.hpp"
 
+#include "chaingap/analysis/cache.hpp"
 #include "chaingap/core/memory.hpp"
 
 #include <algorithm>
@@ -26,28 +27,49 @@ void accumulate(const Dataset& ds, EnterpriseId e, std::int32_t* count, double* 
     }
 }
 
-std::vector<char> regions_within(const Dataset& ds, RegionId region) {
-    std::vector<char> inside(ds.regions.size(), region == kNone ? 1 : 0);
-    if (region != kNone)
-        for (RegionId r = 0; r < static_cast<RegionId>(ds.regions.size()); ++r) inside[r] = ds.regions.within(r, region);
-    return inside;
-}
-}  // namespace
-
-RegionPresence presence_in(const Dataset& ds, RegionId region) {
+// The presence of the active firms among `firms` (in increasing index: the sums of a whole scan).
+template <class Firms>
+RegionPresence presence_of(const Dataset& ds, const Firms& firms) {
     const std::size_t N = ds.nodes.size();
     RegionPresence p;
     p.count.assign(N, 0);
     p.capacity.assign(N, 0.0);
     std::vector<EnterpriseId> stamp(N, kNone);
-    const std::vector<char> inside = regions_within(ds, region);
-    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
-        if (!inside[ds.enterprises.region[e]] || !ds.enterprises.is_active(e)) continue;
+    for (EnterpriseId e : firms) {
+        if (!ds.enterprises.is_active(e)) continue;
         p.size += ds.enterprises.size_of(e);
         ++p.enterprises;
         accumulate(ds, e, p.count.data(), p.capacity.data(), stamp);
     }
     return p;
+}
+
+// 0, 1, …, n-1 without storing them.
+struct AllFirms {
+    struct It {
+        EnterpriseId e;
+        EnterpriseId operator*() const { return e; }
+        It& operator++() {
+            ++e;
+            return *this;
+        }
+        bool operator!=(const It& o) const { return e != o.e; }
+    };
+    EnterpriseId n;
+    It begin() const { return {0}; }
+    It end() const { return {n}; }
+};
+}  // namespace
+
+RegionPresence presence_in(const Dataset& ds, RegionId region) {
+    if (region == kNone) return presence_of(ds, AllFirms{static_cast<EnterpriseId>(ds.enterprises.size())});
+    return presence_in(analysis_cache(ds), region);
+}
+
+RegionPresence presence_in(const AnalysisCache& cache, RegionId region) {
+    const Dataset& ds = cache.dataset();
+    if (region == kNone) return presence_in(ds, kNone);
+    return presence_of(ds, cache.firms_within_by_index(region));
 }
 
 void add_branch_presence(const Dataset& ds, EnterpriseId e, RegionPresence& p) {

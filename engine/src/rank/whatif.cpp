@@ -88,10 +88,12 @@ WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::option
     WhatIfResult r;
     r.region = region;
     r.added = added;
-    RegionPresence local = presence_in(ds, region);
+    RegionPresence local = presence_in(cache, region);
     RegionPresence national = cache.national();
     const std::vector<NodeImportance>& imp = cache.importance(params);
-    r.before = analyze_gaps_from(ds, imp, region, local, national, chain, params);
+    // The base firms are the local firms of both reports (the after report adds the branches).
+    std::vector<std::vector<LocalFirm>> firms = local_firms_by_node(cache, region, chain, local.count);
+    r.before = analyze_gaps_from(ds, imp, region, local, national, firms, chain, params);
     for (EnterpriseId e : added) {
         const std::string id = ds.enterprises.id[e] + "@" + ds.regions.id(region);
         if (ds.find_enterprise(id))
@@ -99,17 +101,22 @@ WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::option
         add_branch_presence(ds, e, local);
         add_branch_presence(ds, e, national);
     }
-    r.after = analyze_gaps_from(ds, imp, region, local, national, chain, params, r.before.benchmark.share);
-    // The branches are local firms of the after report, as they are in the recomputation's.
-    for (EnterpriseId e : added) {
-        const auto entries = firm_entries(ds, e, region, chain);
-        for (ChainGaps& cg : r.after.chains)
-            for (LinkGap& g : cg.links)
-                for (const auto& [node, firm] : entries)
-                    if (node == g.node) g.firms.push_back(firm);
-    }
+    r.after = analyze_gaps_from(ds, imp, region, local, national, std::move(firms), chain, params,
+                                r.before.benchmark.share);
+    // The branches are local firms of the after report, as they are in the recomputation's. Only the
+    // links that gained one need sorting again (the others' lists are already in report order).
+    std::vector<LinkGap*> link_of(ds.nodes.size(), nullptr);
     for (ChainGaps& cg : r.after.chains)
-        for (LinkGap& g : cg.links) sort_local_firms(ds, g.firms);
+        for (LinkGap& g : cg.links) link_of[g.node] = &g;
+    std::vector<char> touched(ds.nodes.size(), 0);
+    for (EnterpriseId e : added)
+        for (const auto& [node, firm] : firm_entries(ds, e, region, chain))
+            if (LinkGap* g = link_of[node]) {
+                g->firms.push_back(firm);
+                touched[node] = 1;
+            }
+    for (NodeId n = 0; n < static_cast<NodeId>(ds.nodes.size()); ++n)
+        if (touched[n]) sort_local_firms(ds, link_of[n]->firms);
     diff_reports(ds, r);
     return r;
 }

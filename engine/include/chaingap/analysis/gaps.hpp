@@ -98,8 +98,9 @@ LinkGap score_link(NodeId n, const NodeImportance& imp, std::int32_t local_count
 // that has at least one attached enterprise. `frozen_benchmark` replaces b_R (what-if).
 GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params,
                        std::optional<double> frozen_benchmark = std::nullopt);
-// The same report with national presence and importance from the dataset's cache: a warm query
-// costs one scan of the region column plus R's attachments, O(E + A_R·T + N).
+// The same report with national presence, importance and R's firms (the region index) from the
+// cache: a warm query costs R's firms and attachments, O(E_R log E_R + A_R·T + N + Σ_n k_n log k_n)
+// (k_n local firms at link n), not the country's.
 GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
                        const GapParams& params, std::optional<double> frozen_benchmark = std::nullopt);
 // The report from given presence numbers (what-if: the base presence plus branches). Both
@@ -108,6 +109,12 @@ GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>
                             const RegionPresence& local, const RegionPresence& national,
                             std::optional<ChainId> chain, const GapParams& params,
                             std::optional<double> frozen_benchmark = std::nullopt);
+// The same with R's local firms given (per node, as local_firms_by_node(region, chain) returns
+// them), moved into the report: what-if scores two reports over the same local firms.
+GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>& importance, RegionId region,
+                            const RegionPresence& local, const RegionPresence& national,
+                            std::vector<std::vector<LocalFirm>> firms, std::optional<ChainId> chain,
+                            const GapParams& params, std::optional<double> frozen_benchmark = std::nullopt);
 
 // Keeps the `top` highest-gap links of each chain (0: all), recording how many were cut.
 void keep_top_links(GapReport& report, std::size_t top);

@@ -7,10 +7,12 @@
 // capacities add up to the link's local capacity. The firm's main attachment at the link is the
 // one with the largest weight (ties: the first in attachment order, i.e. the lowest node id).
 // Firms are sorted by capacity, largest first, ties by enterprise id.
-// Complexity: O(A_R·T + Σ_n k_n log k_n) for A_R attachments of R's firms, T targets per
-// attachment, k_n firms at node n; memory O(Σ k_n).
+// R's firms come from the analysis cache's region -> firms index (analysis/cache.hpp).
+// Complexity: O(E_R + A_R·T + N + Σ_n k_n log k_n) for E_R firms of R with A_R attachments, T targets
+// per attachment, k_n firms at node n; memory O(N + Σ k_n).
 #pragma once
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +20,8 @@
 #include "chaingap/model/dataset.hpp"
 
 namespace chaingap {
+
+class AnalysisCache;
 
 struct LocalFirm {
     EnterpriseId enterprise = kNone;
@@ -45,5 +49,10 @@ std::vector<std::pair<NodeId, LocalFirm>> firm_entries(const Dataset& ds, Enterp
 // empty (a segment's firms still include those reaching it through a same_as alias).
 std::vector<std::vector<LocalFirm>> local_firms_by_node(const Dataset& ds, RegionId region,
                                                         std::optional<ChainId> chain = std::nullopt);
+// The same with R's firms from `cache` (cache.dataset() is the dataset). `expected`, when given, is
+// R's presence count per node (RegionPresence::count): each list is allocated once at that size.
+std::vector<std::vector<LocalFirm>> local_firms_by_node(const AnalysisCache& cache, RegionId region,
+                                                        std::optional<ChainId> chain = std::nullopt,
+                                                        std::span<const std::int32_t> expected = {});
 
 }  // namespace chaingap

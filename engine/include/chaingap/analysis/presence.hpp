@@ -6,9 +6,11 @@
 //
 // Three implementations that must agree (tests/unit/test_presence.cpp):
 //   presence_reference   — per-enterprise std::set of touched nodes; obviously right, O(A log A).
-//   presence_in          — one region (or the whole dataset): marks the regions inside R, then one
-//                          pass over the attachments with a last-seen stamp per node: O(A·T + R),
-//                          T = targets per attachment (node, ancestors, aliases).
+//   presence_in          — one region: R's firms from the analysis cache's region -> firms index
+//                          (analysis/cache.hpp), in enterprise index order, and their attachments
+//                          with a last-seen stamp per node: O(E_R log E_R + A_R·T + N), T = targets
+//                          per attachment (node, ancestors, aliases). The whole dataset (kNone): one
+//                          pass over every enterprise, O(A·T + N).
 //   presence_all_regions — every region at once: accumulate at each enterprise's own region, then
 //                          roll rows up the region tree, deepest first: O(A·T + R·N) time and
 //                          O(R·N) memory (dense rows).
@@ -19,6 +21,8 @@
 
 namespace chaingap {
 
+class AnalysisCache;
+
 struct RegionPresence {
     std::vector<std::int32_t> count;  // per node: distinct local enterprises
     std::vector<double> capacity;     // per node: Σ weight × size
@@ -26,8 +30,11 @@ struct RegionPresence {
     std::int64_t enterprises = 0;
 };
 
-// kNone as region: the whole dataset (national presence).
+// kNone as region: the whole dataset (national presence). For a region, the firms come from
+// analysis_cache(ds) (built on first use, O(E + R)).
 RegionPresence presence_in(const Dataset& ds, RegionId region);
+// The same with R's firms from `cache` (cache.dataset() is the dataset), bit for bit.
+RegionPresence presence_in(const AnalysisCache& cache, RegionId region);
 // Counts one more enterprise with e's attachments and size into `p` (a what-if branch of e): the
 // same additions, in the same order, as presence_in makes for an enterprise, so the result equals
 // presence_in on a dataset holding the branch, bit for bit. O(T_e).

@@ -31,7 +31,8 @@ namespace chaingap {
 class GapClosure {
 public:
     GapClosure(const Dataset& ds, RegionId region, std::optional<ChainId> chain, const GapParams& params);
-    // National presence and importance from the dataset's cache (warm queries): O(E + A_R·T + N).
+    // National presence, importance and R's firms from the dataset's cache (warm queries):
+    // O(E_R log E_R + A_R·T + N), no local firm lists.
     GapClosure(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain, const GapParams& params);
     double total_gap() const { return total_; }
     double benchmark() const { return benchmark_; }

@@ -12,8 +12,10 @@
 //                          reruns the gap analysis: O(E + A + Rel) plus one gap analysis.
 //   run_whatif           — adds each branch's attachments to R's and the national presence
 //                          (add_branch_presence: the same additions in the same order as on the
-//                          copied dataset) and scores the links from them: O(E + A_R·T + Σ T_f + N)
-//                          with the national presence and importance taken from an AnalysisCache.
+//                          copied dataset) and scores the links from them: O(E_R log E_R + A_R·T + Σ T_f
+//                          + N + Σ_n k_n log k_n), with national presence, importance and R's
+//                          firms (region index) from an AnalysisCache, and R's local firm lists
+//                          built once for both reports.
 //
 // Errors: UsageError naming an unknown enterprise, one already inside R, an aggregate row
 // (unnamed firms cannot be attracted) or an enterprise given twice.
