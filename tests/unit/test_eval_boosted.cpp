@@ -170,7 +170,8 @@ TEST_CASE("boosted: above boost_max_rows every positive is kept and negatives ar
     CHECK(full.negative_rate == 1.0);  // the default cap is far above this training set
     CHECK(full.training_rows == full.training_examples);
     EvalParams p = o.params;
-    p.boost_max_rows = static_cast<double>(full.training_positives + (full.training_examples - full.training_positives) / 4);
+    p.boost_max_rows =
+        static_cast<double>(full.training_positives + (full.training_examples - full.training_positives) / 4);
     const BoostedModel a = fit_boosted(*s.state, p), b = fit_boosted(*s.state, p);
     CHECK(a.training_examples == full.training_examples);  // the candidates are still all counted
     CHECK(a.negative_rate == Approx(0.25));

@@ -230,11 +230,12 @@ TEST_CASE("similar-regions share: the association by links agrees with the R x R
         P.col(N - 1).setZero();
         P(1, N - 1) = 1;
         const Eigen::MatrixXd Lg = C.array().log1p().matrix();
-        const Eigen::MatrixXd fast = similar_regions_share_by_links(P, Lg), ref = similar_regions_share_reference(P, Lg);
+        const Eigen::MatrixXd fast = similar_regions_share_by_links(P, Lg),
+                              ref = similar_regions_share_reference(P, Lg);
         CHECK((fast - ref).cwiseAbs().maxCoeff() < 1e-12);
-        CHECK(fast.row(0).isZero(0));     // no firms: no similar region
-        CHECK(fast.row(1).isZero(0));     // similar to no other region
-        CHECK(fast.col(N - 1).isZero(0)); // only region 1 has the last link
+        CHECK(fast.row(0).isZero(0));                 // no firms: no similar region
+        CHECK(fast.row(1).isZero(0));                 // similar to no other region
+        CHECK(fast.col(N - 1).isZero(0));             // only region 1 has the last link
         CHECK(similar_regions_share(P, Lg) == fast);  // R > N: by links
     }
 }

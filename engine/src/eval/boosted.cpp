@@ -8,10 +8,10 @@
 #include <cmath>
 #include <map>
 
+#include "chaingap/core/error.hpp"
 #include "chaingap/eval/density.hpp"
 #include "chaingap/eval/link_prediction.hpp"
 #include "chaingap/eval/similar_regions.hpp"
-#include "chaingap/core/error.hpp"
 
 namespace chaingap {
 

@@ -105,7 +105,9 @@ LearnedModel fit_learned(const EvalState& s, const EvalParams& p) {
     return m;
 }
 
-std::vector<double> learned_scores(const EvalState& s, const EvalParams& p) { return learned_scores(fit_learned(s, p), s, p); }
+std::vector<double> learned_scores(const EvalState& s, const EvalParams& p) {
+    return learned_scores(fit_learned(s, p), s, p);
+}
 
 std::vector<double> learned_scores(const LearnedModel& m, const EvalState& s, const EvalParams& p,
                                    const std::map<std::string, std::vector<double>>* known) {

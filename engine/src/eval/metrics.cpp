@@ -254,20 +254,21 @@ std::vector<RankingMetrics> RankedList::evaluate_batch(const std::vector<std::ve
                 m.pr_auc = ap[l];
             }
             const std::vector<double>& w = weights[b0 + l];
-            top_metrics(P[l], W[l],
-                        [&](const auto& f) {
-                            std::uint32_t q = 0;
-                            for (const std::uint32_t end : tie_end_) {
-                                Group g{0, 0};
-                                for (; q < end; ++q) {
-                                    const double x = w[static_cast<std::size_t>(runs_[q].group)];
-                                    g.total += x * runs_[q].count;
-                                    g.positives += x * runs_[q].positives;
-                                }
-                                if (g.total > 0 && !f(g)) return;
-                            }
-                        },
-                        m);
+            top_metrics(
+                P[l], W[l],
+                [&](const auto& f) {
+                    std::uint32_t q = 0;
+                    for (const std::uint32_t end : tie_end_) {
+                        Group g{0, 0};
+                        for (; q < end; ++q) {
+                            const double x = w[static_cast<std::size_t>(runs_[q].group)];
+                            g.total += x * runs_[q].count;
+                            g.positives += x * runs_[q].positives;
+                        }
+                        if (g.total > 0 && !f(g)) return;
+                    }
+                },
+                m);
             m.mrr = mrr(w);
         }
     }

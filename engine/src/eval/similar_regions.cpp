@@ -22,8 +22,8 @@ Eigen::MatrixXd similar_regions_share_by_links(const Eigen::MatrixXd& M, const E
     const Eigen::MatrixXd U = d.asDiagonal() * Lg;  // unit rows (or zero rows)
     // s_rr = ‖U_r‖² (1, or 0 for a zero row): the diagonal that the definition leaves out
     const Eigen::VectorXd self = U.rowwise().squaredNorm();
-    const Eigen::MatrixXd G = U.transpose() * M;  // N×N
-    const Eigen::MatrixXd full = U * G;           // Σ_r' s_rr' M_r'n, diagonal included
+    const Eigen::MatrixXd G = U.transpose() * M;                    // N×N
+    const Eigen::MatrixXd full = U * G;                             // Σ_r' s_rr' M_r'n, diagonal included
     const Eigen::VectorXd all = U * U.colwise().sum().transpose();  // Σ_r' s_rr', diagonal included
     Eigen::MatrixXd out(M.rows(), M.cols());
     for (Eigen::Index r = 0; r < M.rows(); ++r) {

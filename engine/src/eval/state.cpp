@@ -150,10 +150,11 @@ std::shared_ptr<const EvalState> build_state_pooled(const Dataset& ds, const Eva
         auto plain = std::make_shared<EvalState>(*s);
         pool.emplace(year, std::move(plain));
     }
-    for (int k = 1; k <= annual; ++k) s->annual.push_back(build_state_pooled(ds, sel, year - k, params, 0, graph, 0, pool));
+    for (int k = 1; k <= annual; ++k)
+        s->annual.push_back(build_state_pooled(ds, sel, year - k, params, 0, graph, 0, pool));
     if (history > 0) {
-        s->previous = build_state_pooled(ds, sel, year - static_cast<int>(params.horizon), params, history - 1, graph,
-                                         0, pool);
+        s->previous =
+            build_state_pooled(ds, sel, year - static_cast<int>(params.horizon), params, history - 1, graph, 0, pool);
         s->activated.assign(s->count.size(), 0);
         for (std::size_t i = 0; i < s->count.size(); ++i)
             s->activated[i] = s->previous->count[i] == 0 && s->count[i] > 0 ? 1 : 0;

@@ -52,8 +52,8 @@ struct BoostedModel {
     std::vector<double> importance;     // total gain per feature, normalised to sum 1
     std::vector<int> origins;           // training origin years
     std::int64_t training_examples = 0, training_positives = 0;  // candidates at the origins
-    double negative_rate = 1;        // share of negatives kept (boost_max_rows), weighted 1/rate
-    std::int64_t training_rows = 0;  // rows given to the trees: every positive, the kept negatives
+    double negative_rate = 1;           // share of negatives kept (boost_max_rows), weighted 1/rate
+    std::int64_t training_rows = 0;     // rows given to the trees: every positive, the kept negatives
     std::vector<double> scores;         // R×N at the cutoff (0 at pairs with a firm)
     std::shared_ptr<void> booster;      // the fitted ensemble (XGBoost BoosterHandle)
 };

@@ -55,7 +55,7 @@ private:
     std::vector<std::uint8_t> group_has_;  // group has a positive
     std::vector<Run> runs_;                // tie groups in ranking order, regions inside each
     std::vector<std::uint32_t> tie_end_;   // end of each tie group's runs in runs_
-    std::vector<std::uint8_t> tie_positive_;  // tie group holds a positive
+    std::vector<std::uint8_t> tie_positive_;                   // tie group holds a positive
     std::vector<std::int64_t> group_total_, group_positives_;  // candidates and positives per group
 };
 
