@@ -193,3 +193,36 @@ TEST_CASE("opportunities: Chongqing's missing links ranked, with reasons that ho
     o.model = "nope";
     CHECK_THROWS_AS(opportunities(ds, o), UsageError);
 }
+
+TEST_CASE("boosted: above boost_max_rows every positive is kept and negatives are sampled, seeded", "[eval]") {
+    const Dataset ds = synthetic_dataset(2500, 17);
+    EvalOptions o;
+    o.cutoff = 2014;
+    o.chain = "semiconductor";
+    o.params.horizon = 4;
+    o.params.boost_rounds = 20;
+    o.models = {"boosted"};
+    const EvalSetup s = prepare_evaluation(ds, o);
+    const BoostedModel full = fit_boosted(*s.state, o.params);
+    CHECK(full.negative_rate == 1.0);  // the default cap is far above this training set
+    CHECK(full.training_rows == full.training_examples);
+    EvalParams p = o.params;
+    p.boost_max_rows =
+        static_cast<double>(full.training_positives + (full.training_examples - full.training_positives) / 4);
+    const BoostedModel a = fit_boosted(*s.state, p), b = fit_boosted(*s.state, p);
+    CHECK(a.training_examples == full.training_examples);  // the candidates are still all counted
+    CHECK(a.negative_rate == Approx(0.25));
+    CHECK(a.training_rows < full.training_rows);
+    CHECK(a.training_rows > full.training_positives);  // every positive, and some negatives
+    // the sample is a seeded coin per (origin, pair): about the rate, and the same twice
+    const double kept = static_cast<double>(a.training_rows - a.training_positives);
+    const double negatives = static_cast<double>(a.training_examples - a.training_positives);
+    CHECK(kept / negatives == Approx(0.25).margin(0.05));
+    CHECK(a.scores == b.scores);
+    p.seed += 1;
+    CHECK(fit_boosted(*s.state, p).scores != a.scores);
+    // no cap: the full set
+    p.boost_max_rows = 0;
+    CHECK(fit_boosted(*s.state, p).training_rows == full.training_examples);
+    CHECK(boosted_negative_rate(1000, 100, p) == 1.0);
+}

@@ -1,6 +1,7 @@
 // Ranking metrics against values worked out by hand (comments show the arithmetic).
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <random>
 
 #include "chaingap/eval/metrics.hpp"
 
@@ -75,4 +76,48 @@ TEST_CASE("group weights equal repeating the group's candidates", "[eval]") {
     // k beyond the list: precision over the whole list, recall 1
     CHECK(plain.precision[0] == Approx(2.0 / 8.0));
     CHECK(plain.recall[0] == Approx(1.0));
+}
+
+TEST_CASE("bootstrap evaluation by runs agrees bit for bit with the pass over every candidate", "[eval]") {
+    // many ties (scores on a coarse grid), 40 regions, random whole-number region weights
+    std::mt19937_64 rng(7);
+    for (int trial = 0; trial < 20; ++trial) {
+        const std::size_t n = 500 + static_cast<std::size_t>(rng() % 1500), regions = 40;
+        const int grid = 1 + static_cast<int>(rng() % 60);  // 1: every score tied
+        std::vector<double> s(n);
+        std::vector<std::uint8_t> l(n);
+        std::vector<std::int32_t> g(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            s[i] = static_cast<double>(rng() % static_cast<std::uint64_t>(grid)) / grid;
+            l[i] = rng() % 7 == 0 ? 1 : 0;
+            g[i] = static_cast<std::int32_t>(rng() % regions);
+        }
+        const RankedList list(s, l, g, regions);
+        std::vector<std::vector<double>> ws;  // 11: one batch of 8 lanes and a partial one
+        for (int b = 0; b < 11; ++b) {
+            std::vector<double> w(regions, 0.0);
+            for (std::size_t i = 0; i < regions; ++i) w[rng() % regions] += 1;
+            ws.push_back(w);
+        }
+        const std::vector<RankingMetrics> batch = list.evaluate_batch(ws);
+        REQUIRE(batch.size() == ws.size());
+        for (std::size_t b = 0; b < ws.size(); ++b) {
+            const RankingMetrics& fast = batch[b];
+            const RankingMetrics ref = list.evaluate_reference(ws[b]);
+            const RankingMetrics one = list.evaluate(ws[b]);
+            CHECK(one.pr_auc == ref.pr_auc);
+            CHECK(one.ndcg == ref.ndcg);
+            CHECK(fast.roc_auc == ref.roc_auc);
+            CHECK(fast.pr_auc == ref.pr_auc);
+            CHECK(fast.mrr == ref.mrr);
+            CHECK(fast.precision == ref.precision);
+            CHECK(fast.recall == ref.recall);
+            CHECK(fast.ndcg == ref.ndcg);
+        }
+        // all weights 1 is the plain list, against the single-list helpers
+        const RankingMetrics plain = list.evaluate();
+        CHECK(plain.roc_auc == Approx(roc_auc(s, l)));
+        CHECK(plain.pr_auc == Approx(average_precision(s, l)));
+        CHECK(plain.precision[1] == Approx(precision_at(s, l, 100)));
+    }
 }

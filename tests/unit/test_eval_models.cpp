@@ -10,6 +10,7 @@
 #include "chaingap/eval/learned.hpp"
 #include "chaingap/eval/link_prediction.hpp"
 #include "chaingap/eval/propagation.hpp"
+#include "chaingap/eval/similar_regions.hpp"
 
 using namespace chaingap;
 
@@ -197,4 +198,44 @@ TEST_CASE("percentile ranks use average ranks over candidates only", "[eval]") {
     CHECK(r[4] == Approx(3.0 / 4));
     CHECK(r[0] == Approx(1.0));
     CHECK(r[3] == 0.0);
+}
+
+TEST_CASE("similar-regions share: the association by links agrees with the R x R definition", "[eval]") {
+    // by hand: regions 0 and 1 have the same profile, region 2 shares nothing with them
+    Eigen::MatrixXd L(3, 2), M(3, 2);
+    L << 1, 0, 2, 0, 0, 1;
+    M << 1, 0, 1, 0, 0, 1;
+    const Eigen::MatrixXd h = similar_regions_share_by_links(M, L);
+    CHECK(h(0, 0) == Approx(1.0));  // its only similar region (1) has link 0
+    CHECK(h(0, 1) == 0.0);
+    CHECK(h(2, 0) == 0.0);  // similar to no region: 0, exactly
+    CHECK(h(2, 1) == 0.0);
+    CHECK(h.isApprox(similar_regions_share_reference(M, L)));
+    // random tall cases with zero rows and isolated regions; counts 0..4 as log(1 + count)
+    for (unsigned seed = 1; seed <= 6; ++seed) {
+        const int R = 60 + static_cast<int>(seed) * 7, N = 12;
+        Eigen::MatrixXd P = random_m(R, N, seed, 0.3);
+        std::mt19937 rng(seed);
+        Eigen::MatrixXd C(R, N);
+        for (int r = 0; r < R; ++r)
+            for (int n = 0; n < N; ++n) C(r, n) = P(r, n) * static_cast<double>(1 + rng() % 4);
+        C.row(0).setZero();  // a region without firms
+        P.row(0).setZero();
+        C.row(1).setZero();  // a region alone at the last link
+        C(1, N - 1) = 3;
+        P.row(1).setZero();
+        P(1, N - 1) = 1;
+        C.col(N - 1).setZero();
+        C(1, N - 1) = 3;
+        P.col(N - 1).setZero();
+        P(1, N - 1) = 1;
+        const Eigen::MatrixXd Lg = C.array().log1p().matrix();
+        const Eigen::MatrixXd fast = similar_regions_share_by_links(P, Lg),
+                              ref = similar_regions_share_reference(P, Lg);
+        CHECK((fast - ref).cwiseAbs().maxCoeff() < 1e-12);
+        CHECK(fast.row(0).isZero(0));                 // no firms: no similar region
+        CHECK(fast.row(1).isZero(0));                 // similar to no other region
+        CHECK(fast.col(N - 1).isZero(0));             // only region 1 has the last link
+        CHECK(similar_regions_share(P, Lg) == fast);  // R > N: by links
+    }
 }

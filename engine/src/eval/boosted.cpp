@@ -8,9 +8,10 @@
 #include <cmath>
 #include <map>
 
+#include "chaingap/core/error.hpp"
 #include "chaingap/eval/density.hpp"
 #include "chaingap/eval/link_prediction.hpp"
-#include "chaingap/core/error.hpp"
+#include "chaingap/eval/similar_regions.hpp"
 
 namespace chaingap {
 
@@ -55,6 +56,13 @@ struct DMatrix {
     DMatrix& operator=(const DMatrix&) = delete;
 };
 
+std::uint64_t splitmix64(std::uint64_t x) {  // Steele, Lea & Flood 2014
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
 std::string num(double v) {
     std::string s = std::to_string(v);
     return s;
@@ -95,7 +103,8 @@ std::vector<float> boosted_feature_matrix(const EvalState& s, int year, const Ev
     }
 
     Eigen::MatrixXd M = presence_matrix(now);
-    const Eigen::MatrixXd phi = proximity(M);
+    const Eigen::MatrixXd C = M.transpose() * M;  // co-occurrence of links: whole numbers
+    const Eigen::MatrixXd phi = proximity_from_cooccurrence(C);
     const Eigen::MatrixXd dens = density(M, phi);
     // RCA of the region's links, then its relatedness-weighted mean
     Eigen::MatrixXd rca = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(R), static_cast<Eigen::Index>(N));
@@ -114,7 +123,8 @@ std::vector<float> boosted_feature_matrix(const EvalState& s, int year, const Ev
     Eigen::MatrixXd rca_dens = rca * phi;
     const Eigen::RowVectorXd phisum = phi.colwise().sum();
     for (Eigen::Index n = 0; n < rca_dens.cols(); ++n) rca_dens.col(n) = phisum(n) > 0 ? Eigen::VectorXd(rca_dens.col(n) / phisum(n)) : Eigen::VectorXd::Zero(rca_dens.rows());
-    const Eigen::MatrixXd cn = link_prediction(M, LinkIndex::cn);
+    // link_prediction(M, cn) = M (Mᵀ M): sums of whole numbers, exact in any order, so C is reused
+    const Eigen::MatrixXd cn = M * C;
     const Eigen::MatrixXd ra = link_prediction(M, LinkIndex::ra);
 
     // hierarchy: firms of r per parent / grandparent group, recent firms per parent, links present
@@ -139,15 +149,7 @@ std::vector<float> boosted_feature_matrix(const EvalState& s, int year, const Ev
     for (std::size_t r = 0; r < R; ++r)
         for (std::size_t n = 0; n < N; ++n)
             Lg(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(n)) = std::log1p(now.count[s.at(r, n)]);
-    Eigen::VectorXd norm = Lg.rowwise().norm();
-    for (Eigen::Index r = 0; r < norm.size(); ++r)
-        if (norm(r) == 0) norm(r) = 1;
-    Eigen::MatrixXd sim = norm.cwiseInverse().asDiagonal() * (Lg * Lg.transpose()) * norm.cwiseInverse().asDiagonal();
-    sim.diagonal().setZero();
-    Eigen::VectorXd simsum = sim.rowwise().sum();
-    for (Eigen::Index r = 0; r < simsum.size(); ++r)
-        if (simsum(r) == 0) simsum(r) = 1;
-    const Eigen::MatrixXd simshare = simsum.cwiseInverse().asDiagonal() * (sim * M);
+    const Eigen::MatrixXd simshare = similar_regions_share(M, Lg);
 
     // neighbouring regions: the others in r's region group
     std::map<std::int32_t, std::vector<double>> group_present;
@@ -201,36 +203,64 @@ std::vector<float> boosted_feature_matrix(const EvalState& s, int year, const Ev
     return X;
 }
 
+double boosted_negative_rate(std::int64_t examples, std::int64_t positives, const EvalParams& p) {
+    const auto cap = static_cast<std::int64_t>(p.boost_max_rows);
+    const std::int64_t negatives = examples - positives;
+    if (cap <= 0 || examples <= cap || negatives <= 0) return 1.0;
+    // every positive, negatives to fill the cap (at least half of it when positives alone fill it)
+    const double room = std::max(static_cast<double>(cap - positives), 0.5 * static_cast<double>(cap));
+    return std::min(1.0, room / static_cast<double>(negatives));
+}
+
+bool boosted_keep_negative(std::uint64_t seed, int origin, std::size_t pair, double rate) {
+    if (rate >= 1.0) return true;
+    const std::uint64_t h = splitmix64(splitmix64(seed ^ (static_cast<std::uint64_t>(origin) << 40)) ^ pair);
+    return static_cast<double>(h >> 11) * 0x1.0p-53 < rate;
+}
+
 BoostedModel fit_boosted(const EvalState& s, const EvalParams& p) {
     const int L = static_cast<int>(p.boost_label_window), K = static_cast<int>(p.boost_origins);
     const std::size_t F = boosted_features().size(), RN = s.count.size();
     BoostedModel m;
     m.features = boosted_features();
-    std::vector<float> X, y, wt;
+    // Examples and positives per origin first: they set the negatives' sampling rate.
+    std::vector<std::int64_t> rows_of(static_cast<std::size_t>(K), 0), pos_of(static_cast<std::size_t>(K), 0);
     for (int k = 0; k < K; ++k) {
         const int o = s.year - L - k;
         const EvalState& at = state_at(s, o);
         const EvalState& later = state_at(s, o + L);
+        for (std::size_t i = 0; i < RN; ++i)
+            if (at.count[i] == 0) {
+                ++rows_of[static_cast<std::size_t>(k)];
+                pos_of[static_cast<std::size_t>(k)] += later.count[i] > 0 ? 1 : 0;
+            }
+        m.origins.push_back(o);
+        m.training_examples += rows_of[static_cast<std::size_t>(k)];
+        m.training_positives += pos_of[static_cast<std::size_t>(k)];
+    }
+    m.negative_rate = boosted_negative_rate(m.training_examples, m.training_positives, p);
+    const auto seed = static_cast<std::uint64_t>(p.seed);
+    const float wneg = static_cast<float>(1.0 / m.negative_rate);
+    std::vector<float> X, y, wt;
+    for (int k = 0; k < K; ++k) {
+        const int o = m.origins[static_cast<std::size_t>(k)];
+        const EvalState& at = state_at(s, o);
+        const EvalState& later = state_at(s, o + L);
         const std::vector<float> Xo = boosted_feature_matrix(s, o, p);
-        std::size_t rows = 0, pos = 0;
-        const std::size_t start = y.size();
+        const double rows = static_cast<double>(rows_of[static_cast<std::size_t>(k)]);
+        const double pos = static_cast<double>(pos_of[static_cast<std::size_t>(k)]);
+        const double wpos = p.boost_base_rate > 0 && pos > 0 ? p.boost_base_rate / (pos / rows) : 1.0;
         for (std::size_t i = 0; i < RN; ++i) {
             if (at.count[i] != 0) continue;
             const bool label = later.count[i] > 0;
+            if (!label && !boosted_keep_negative(seed, o, i, m.negative_rate)) continue;
             X.insert(X.end(), Xo.begin() + static_cast<std::ptrdiff_t>(i * F),
                      Xo.begin() + static_cast<std::ptrdiff_t>((i + 1) * F));
             y.push_back(label ? 1.0f : 0.0f);
-            ++rows;
-            pos += label;
+            wt.push_back(label ? static_cast<float>(wpos) : wneg);
         }
-        const double wpos = p.boost_base_rate > 0 && pos > 0
-                                ? p.boost_base_rate / (static_cast<double>(pos) / static_cast<double>(rows))
-                                : 1.0;
-        for (std::size_t i = start; i < y.size(); ++i) wt.push_back(y[i] > 0 ? static_cast<float>(wpos) : 1.0f);
-        m.origins.push_back(o);
-        m.training_examples += static_cast<std::int64_t>(rows);
-        m.training_positives += static_cast<std::int64_t>(pos);
     }
+    m.training_rows = static_cast<std::int64_t>(y.size());
     if (m.training_positives == 0 || m.training_positives == m.training_examples)
         throw UsageError("boosted: the training origins " + std::to_string(m.origins.back()) + ".." +
                          std::to_string(m.origins.front()) + " have " + std::to_string(m.training_positives) +
@@ -282,14 +312,25 @@ BoostedModel fit_boosted(const EvalState& s, const EvalParams& p) {
     }
 
     // scores at the cutoff
-    const std::vector<float> Xc = boosted_feature_matrix(s, s.year, p);
-    DMatrix test(Xc, RN, F);
+    // scores at the cutoff, predicted for the candidates only (rows are predicted independently)
+    std::vector<std::size_t> cand;
+    for (std::size_t i = 0; i < RN; ++i)
+        if (s.count[i] == 0) cand.push_back(i);
+    m.scores.assign(RN, 0.0);
+    if (cand.empty()) return m;
+    std::vector<float> Xc;
+    {
+        const std::vector<float> all = boosted_feature_matrix(s, s.year, p);
+        Xc.reserve(cand.size() * F);
+        for (std::size_t i : cand)
+            Xc.insert(Xc.end(), all.begin() + static_cast<std::ptrdiff_t>(i * F),
+                      all.begin() + static_cast<std::ptrdiff_t>((i + 1) * F));
+    }
+    DMatrix test(Xc, cand.size(), F);
     bst_ulong len = 0;
     const float* out = nullptr;
     check(XGBoosterPredict(bh, test.h, 0, 0, 0, &len, &out));
-    m.scores.assign(RN, 0.0);
-    for (std::size_t i = 0; i < RN; ++i)
-        if (s.count[i] == 0) m.scores[i] = out[i];
+    for (std::size_t j = 0; j < cand.size(); ++j) m.scores[cand[j]] = out[j];
     return m;
 }
 

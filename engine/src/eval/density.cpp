@@ -4,6 +4,10 @@ namespace chaingap {
 
 Eigen::MatrixXd proximity(const Eigen::MatrixXd& M) {
     const Eigen::MatrixXd C = M.transpose() * M;  // co-occurrence, diagonal = ubiquity
+    return proximity_from_cooccurrence(C);
+}
+
+Eigen::MatrixXd proximity_from_cooccurrence(const Eigen::MatrixXd& C) {
     const Eigen::Index N = C.rows();
     Eigen::MatrixXd phi = Eigen::MatrixXd::Zero(N, N);
     for (Eigen::Index a = 0; a < N; ++a)

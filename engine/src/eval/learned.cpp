@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 #include "chaingap/core/error.hpp"
@@ -64,14 +65,18 @@ std::vector<double> percentile_ranks(const std::vector<double>& values, const st
 
 namespace {
 // Candidate rows (count == 0) × features, as percentile ranks.
-Eigen::MatrixXd features(const EvalState& s, const EvalParams& p, std::vector<std::size_t>& rows) {
+Eigen::MatrixXd features(const EvalState& s, const EvalParams& p, std::vector<std::size_t>& rows,
+                         const std::map<std::string, std::vector<double>>* known = nullptr) {
     rows.clear();
     for (std::size_t i = 0; i < s.count.size(); ++i)
         if (s.count[i] == 0) rows.push_back(i);
     const auto& names = learned_features();
     Eigen::MatrixXd X(static_cast<Eigen::Index>(rows.size()), static_cast<Eigen::Index>(names.size()));
     for (std::size_t f = 0; f < names.size(); ++f) {
-        const std::vector<double> ranks = percentile_ranks(require_model(names[f]).score(s, p), s.count);
+        const auto it = known ? known->find(names[f]) : decltype(known->end()){};
+        const std::vector<double> ranks = known && it != known->end()
+                                              ? percentile_ranks(it->second, s.count)
+                                              : percentile_ranks(require_model(names[f]).score(s, p), s.count);
         for (std::size_t i = 0; i < rows.size(); ++i)
             X(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(f)) = ranks[rows[i]];
     }
@@ -101,9 +106,13 @@ LearnedModel fit_learned(const EvalState& s, const EvalParams& p) {
 }
 
 std::vector<double> learned_scores(const EvalState& s, const EvalParams& p) {
-    const LearnedModel m = fit_learned(s, p);
+    return learned_scores(fit_learned(s, p), s, p);
+}
+
+std::vector<double> learned_scores(const LearnedModel& m, const EvalState& s, const EvalParams& p,
+                                   const std::map<std::string, std::vector<double>>* known) {
     std::vector<std::size_t> rows;
-    const Eigen::MatrixXd X = features(s, p, rows);
+    const Eigen::MatrixXd X = features(s, p, rows, known);
     const Eigen::VectorXd eta = (X * m.coefficients.tail(X.cols())).array() + m.coefficients(0);
     std::vector<double> out(s.count.size(), 0.0);
     for (std::size_t i = 0; i < rows.size(); ++i)

@@ -40,6 +40,8 @@ const std::vector<EvalParamInfo>& eval_param_info() {
         {"boost_colsample", &EvalParams::boost_colsample, 0.05, 1, false, "boosted: share of features per tree"},
         {"boost_min_child_weight", &EvalParams::boost_min_child_weight, 0, 1e6, false,
          "boosted: minimum hessian weight in a leaf"},
+        {"boost_max_rows", &EvalParams::boost_max_rows, 0, 1e9, true,
+         "boosted: training rows above which negatives are sampled, weighted 1/rate (0: no cap)"},
     };
     return info;
 }

@@ -147,22 +147,34 @@ EvalResult evaluate(const Dataset& ds, const EvalOptions& opt) {
         return RankedList(s, labels, group, st.regions);
     };
     std::vector<RankedList> lists;
+    // Scores at the cutoff of the models that `learned` combines, kept for its features when it
+    // is evaluated after them (the same functions on the same state: the same numbers).
+    const bool keep = std::find(names.begin(), names.end(), "learned") != names.end();
+    const auto& combined = learned_features();
+    std::map<std::string, std::vector<double>> known;
     for (const std::string& name : names) {
         ModelResult mr;
         mr.model = name;
         if (name == "boosted") {  // fitted once: scores and importances from the same ensemble
             mr.boosted = fit_boosted(st, opt.params);
             lists.push_back(ranked(mr.boosted->scores));
+        } else if (name == "learned") {  // fitted once: scores and weights from the same fit
+            mr.learned = fit_learned(st, opt.params);
+            lists.push_back(ranked(learned_scores(*mr.learned, st, opt.params, &known)));
+            known.clear();
         } else {
-            lists.push_back(ranked(model_scores(setup, name, opt.params)));
+            std::vector<double> scores = model_scores(setup, name, opt.params);
+            lists.push_back(ranked(scores));
+            if (keep && std::find(combined.begin(), combined.end(), name) != combined.end())
+                known.emplace(name, std::move(scores));
         }
         mr.metrics = lists.back().evaluate();
-        if (name == "learned") mr.learned = fit_learned(st, opt.params);
         res.models.push_back(std::move(mr));
     }
     const auto density_it = std::find(names.begin(), names.end(), "density");
-    const RankedList density_list = density_it != names.end() ? lists[density_it - names.begin()]
-                                                              : ranked(model_scores(setup, "density", opt.params));
+    std::optional<RankedList> density_own;  // only when density is not among the models
+    if (density_it == names.end()) density_own.emplace(ranked(model_scores(setup, "density", opt.params)));
+    const RankedList& density_list = density_own ? *density_own : lists[density_it - names.begin()];
     const RankingMetrics density_point = density_list.evaluate();
     for (auto& mr : res.models) {
         const auto a = flatten(mr.metrics), b = flatten(density_point);
@@ -186,23 +198,28 @@ EvalResult evaluate(const Dataset& ds, const EvalOptions& opt) {
         std::mt19937_64 rng(static_cast<std::uint64_t>(opt.params.seed));
         std::vector<std::vector<std::vector<double>>> samples(names.size()), diffs(names.size()),
             pdiffs(names.size());
-        std::vector<double> w(st.regions);
-        for (int b = 0; b < B; ++b) {
-            std::fill(w.begin(), w.end(), 0.0);
+        std::vector<std::vector<double>> weights(static_cast<std::size_t>(B), std::vector<double>(st.regions, 0.0));
+        for (auto& w : weights)
             for (std::size_t i = 0; i < st.regions; ++i)
                 w[rng() % st.regions] += 1;  // mt19937_64 is fully specified; modulo bias < 2^-58
-            const auto dens = flatten(density_list.evaluate(w));
+        for (std::size_t m = 0; m < names.size(); ++m)
+            for (const RankingMetrics& r : lists[m].evaluate_batch(weights)) samples[m].push_back(flatten(r));
+        std::vector<std::vector<double>> own;  // density's samples when it is not among the models
+        if (density_own)
+            for (const RankingMetrics& r : density_own->evaluate_batch(weights)) own.push_back(flatten(r));
+        const auto& dens_samples = density_own ? own : samples[density_it - names.begin()];
+        for (std::size_t b = 0; b < static_cast<std::size_t>(B); ++b) {
+            const auto& dens = dens_samples[b];
             for (std::size_t m = 0; m < names.size(); ++m) {
-                auto v = flatten(lists[m].evaluate(w));
+                const auto& v = samples[m][b];
                 std::vector<double> d(v.size());
                 for (std::size_t j = 0; j < v.size(); ++j) d[j] = v[j] - dens[j];
-                samples[m].push_back(std::move(v));
                 diffs[m].push_back(std::move(d));
             }
             if (persistence_it != names.end())
                 for (std::size_t m = 0; m < names.size(); ++m) {
-                    const auto& v = samples[m].back();
-                    const auto& q = samples[pers].back();
+                    const auto& v = samples[m][b];
+                    const auto& q = samples[pers][b];
                     std::vector<double> d(v.size());
                     for (std::size_t j = 0; j < v.size(); ++j) d[j] = v[j] - q[j];
                     pdiffs[m].push_back(std::move(d));

@@ -107,42 +107,68 @@ std::vector<std::uint8_t> presence_rule(const std::vector<std::int32_t>& count, 
     return m;
 }
 
-std::shared_ptr<const EvalState> build_state(const Dataset& ds, const EvalSelection& sel, int year,
-                                             const EvalParams& params, int history,
-                                             std::shared_ptr<const ChainGraph> graph, int annual) {
-    if (!graph) graph = std::make_shared<const ChainGraph>(build_chain_graph(ds, sel.nodes, params.sibling_weight));
+namespace {
+// States without history by year, so a year needed both as an annual state and as a `previous`
+// state is built once (each state costs a filtered copy of the dataset).
+using StatePool = std::map<int, std::shared_ptr<const EvalState>>;
+
+std::shared_ptr<const EvalState> build_state_pooled(const Dataset& ds, const EvalSelection& sel, int year,
+                                                    const EvalParams& params, int history,
+                                                    const std::shared_ptr<const ChainGraph>& graph, int annual,
+                                                    StatePool& pool) {
+    const auto pooled = pool.find(year);
+    if (pooled != pool.end() && history == 0 && annual == 0) return pooled->second;
     auto s = std::make_shared<EvalState>();
-    s->year = year;
-    s->regions = sel.regions.size();
-    s->nodes = sel.nodes.size();
-    s->graph = graph;
-    s->count = counts_at(ds, sel, year);
-    s->present = presence_rule(s->count, s->regions, s->nodes, params.rca_threshold);
-    s->region_firms.assign(s->regions, 0);
-    std::vector<std::int32_t> pos(ds.regions.size(), -1);
-    for (std::size_t r = 0; r < sel.regions.size(); ++r) pos[sel.regions[r]] = static_cast<std::int32_t>(r);
-    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
-        const int f = ds.enterprises.founded[e];
-        if (f == 0 || f > year) continue;
-        for (RegionId r = ds.enterprises.region[e]; r != kNone; r = ds.regions.parent(r))
-            if (pos[r] >= 0) ++s->region_firms[pos[r]];
-    }
-    {
+    if (pooled != pool.end()) {
+        *s = *pooled->second;  // the same year: counts, presence, region totals and groups
+    } else {
+        s->year = year;
+        s->regions = sel.regions.size();
+        s->nodes = sel.nodes.size();
+        s->graph = graph;
+        s->count = counts_at(ds, sel, year);
+        s->present = presence_rule(s->count, s->regions, s->nodes, params.rca_threshold);
+        s->region_firms.assign(s->regions, 0);
+        std::vector<std::int32_t> pos(ds.regions.size(), -1);
+        for (std::size_t r = 0; r < sel.regions.size(); ++r) pos[sel.regions[r]] = static_cast<std::int32_t>(r);
+        for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
+            const int f = ds.enterprises.founded[e];
+            if (f == 0 || f > year) continue;
+            for (RegionId r = ds.enterprises.region[e]; r != kNone; r = ds.regions.parent(r))
+                if (pos[r] >= 0) ++s->region_firms[pos[r]];
+        }
         std::map<RegionId, std::int32_t> gid;
         for (RegionId r : sel.regions) {
             const RegionId p = ds.regions.parent(r);
             s->region_group.push_back(p == kNone ? -1
                                                  : gid.emplace(p, static_cast<std::int32_t>(gid.size())).first->second);
         }
+        if (history == 0 && annual == 0) {
+            pool.emplace(year, s);
+            return s;
+        }
+        auto plain = std::make_shared<EvalState>(*s);
+        pool.emplace(year, std::move(plain));
     }
-    for (int k = 1; k <= annual; ++k) s->annual.push_back(build_state(ds, sel, year - k, params, 0, graph));
+    for (int k = 1; k <= annual; ++k)
+        s->annual.push_back(build_state_pooled(ds, sel, year - k, params, 0, graph, 0, pool));
     if (history > 0) {
-        s->previous = build_state(ds, sel, year - static_cast<int>(params.horizon), params, history - 1, graph);
+        s->previous =
+            build_state_pooled(ds, sel, year - static_cast<int>(params.horizon), params, history - 1, graph, 0, pool);
         s->activated.assign(s->count.size(), 0);
         for (std::size_t i = 0; i < s->count.size(); ++i)
             s->activated[i] = s->previous->count[i] == 0 && s->count[i] > 0 ? 1 : 0;
     }
     return s;
+}
+}  // namespace
+
+std::shared_ptr<const EvalState> build_state(const Dataset& ds, const EvalSelection& sel, int year,
+                                             const EvalParams& params, int history,
+                                             std::shared_ptr<const ChainGraph> graph, int annual) {
+    if (!graph) graph = std::make_shared<const ChainGraph>(build_chain_graph(ds, sel.nodes, params.sibling_weight));
+    StatePool pool;
+    return build_state_pooled(ds, sel, year, params, history, graph, annual, pool);
 }
 
 }  // namespace chaingap

@@ -24,7 +24,9 @@
 //   grandparent)  similar_regions Σ_r' s_rr' M_r'n / Σ_r' s_rr' (s = cosine of log(1+count) rows)
 //   neighbour_regions share of the other regions with r's parent region that have n
 //   cn log(1+CN_rn), ra RA_rn (link_prediction.hpp).
-// Deterministic for a given seed (one thread, hist method). Cost per origin O(R·N·(R + N)) for the
+// Training sets above boost_max_rows rows keep every positive and a seeded sample of the negatives,
+// weighted by the inverse of the sampling rate (params.hpp). Deterministic for a given seed (one
+// thread, hist method). Cost per origin O(R·N·(R + N)) for the
 // features, then O(rounds · examples · features) for training.
 #pragma once
 #include <cstdint>
@@ -49,10 +51,18 @@ struct BoostedModel {
     std::vector<std::string> features;
     std::vector<double> importance;     // total gain per feature, normalised to sum 1
     std::vector<int> origins;           // training origin years
-    std::int64_t training_examples = 0, training_positives = 0;
+    std::int64_t training_examples = 0, training_positives = 0;  // candidates at the origins
+    double negative_rate = 1;           // share of negatives kept (boost_max_rows), weighted 1/rate
+    std::int64_t training_rows = 0;     // rows given to the trees: every positive, the kept negatives
     std::vector<double> scores;         // R×N at the cutoff (0 at pairs with a firm)
     std::shared_ptr<void> booster;      // the fitted ensemble (XGBoost BoosterHandle)
 };
+// Sampling rate of the negatives for a training set of `examples` rows with `positives`: 1 up to
+// boost_max_rows; above it, the rate that fills the cap with every positive and sampled negatives
+// (at least half the cap for negatives). Each negative (origin, pair) is kept by a seeded hash,
+// independent of the order of the rows.
+double boosted_negative_rate(std::int64_t examples, std::int64_t positives, const EvalParams& p);
+bool boosted_keep_negative(std::uint64_t seed, int origin, std::size_t pair, double rate);
 // Throws UsageError when the annual states are missing or no origin has an activation.
 BoostedModel fit_boosted(const EvalState& s, const EvalParams& p);
 std::vector<double> boosted_scores(const EvalState& s, const EvalParams& p);

@@ -14,6 +14,8 @@
 namespace chaingap {
 
 Eigen::MatrixXd proximity(const Eigen::MatrixXd& M);                            // N×N
+// The same from the co-occurrence C = Mᵀ M (N×N) when the caller has it already.
+Eigen::MatrixXd proximity_from_cooccurrence(const Eigen::MatrixXd& C);
 Eigen::MatrixXd density(const Eigen::MatrixXd& M, const Eigen::MatrixXd& phi);  // R×N
 std::vector<double> density_scores(const EvalState& s, const EvalParams& p);
 

@@ -13,6 +13,7 @@
 // positive example in the training window is a UsageError.
 #pragma once
 #include <Eigen/Dense>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct LearnedModel {
 };
 LearnedModel fit_learned(const EvalState& s, const EvalParams& p);
 std::vector<double> learned_scores(const EvalState& s, const EvalParams& p);
+// Scores of an already fitted model at the state s (fit_learned's features, at s). `known`: scores
+// of feature models already computed at s, by model name (the others are computed here).
+std::vector<double> learned_scores(const LearnedModel& m, const EvalState& s, const EvalParams& p,
+                                   const std::map<std::string, std::vector<double>>* known = nullptr);
 
 // Percentile ranks (average rank / count) of `values` at the candidate positions; 0 elsewhere.
 std::vector<double> percentile_ranks(const std::vector<double>& values, const std::vector<std::int32_t>& count);
