@@ -178,6 +178,10 @@ void write_evaluation_json(JsonWriter& w, const Dataset& ds, const EvalResult& r
             w.Int64(m.boosted->training_examples);
             key(w, "training_positives");
             w.Int64(m.boosted->training_positives);
+            key(w, "training_rows");  // rows given to the trees: every positive, the kept negatives
+            w.Int64(m.boosted->training_rows);
+            key(w, "negative_rate");  // share of negatives kept (1: all; boost_max_rows)
+            json_double(w, m.boosted->negative_rate);
             key(w, "importance");  // total gain per feature, summing to 1
             w.StartObject();
             for (std::size_t f = 0; f < m.boosted->features.size(); ++f) {
