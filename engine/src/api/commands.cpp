@@ -1,5 +1,6 @@
 // The command table: every request with its name, help and options, as the front ends list them.
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "chaingap/api/requests.hpp"
@@ -15,7 +16,10 @@ std::vector<OptionSpec> join(std::initializer_list<const std::vector<OptionSpec>
     return out;
 }
 
+// A parameter value for --help: whole numbers in full (a seed of 20211228 reads as itself, not as
+// 2.02112e+07), other values in the shortest default stream form.
 std::string shortest(double v) {
+    if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
     std::ostringstream o;
     o << v;
     return o.str();
