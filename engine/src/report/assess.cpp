@@ -7,14 +7,6 @@
 
 namespace chaingap {
 namespace {
-void number_or_null(JsonWriter& w, const char* key, double v) {
-    w.Key(key);
-    if (std::isnan(v))
-        w.Null();
-    else
-        json_double(w, v);
-}
-
 Cell value_cell(double v) {
     return std::isnan(v) ? Cell::none() : Cell::num(v, 4);
 }
@@ -41,9 +33,9 @@ void write_json(JsonWriter& w, const Dataset& ds, const AssessResult& r) {
     json_kv(w, "benchmark", r.report.benchmark.share);
     w.Key("averages");
     w.StartObject();
-    number_or_null(w, "output_per_mu", r.averages.output_per_mu);
-    number_or_null(w, "tax_per_mu", r.averages.tax_per_mu);
-    number_or_null(w, "energy_per_output", r.averages.energy_per_output);
+    json_kv(w, "output_per_mu", r.averages.output_per_mu);
+    json_kv(w, "tax_per_mu", r.averages.tax_per_mu);
+    json_kv(w, "energy_per_output", r.averages.energy_per_output);
     json_kv(w, "source", r.averages.source);
     w.EndObject();
     w.Key("thresholds");
@@ -84,8 +76,8 @@ void write_json(JsonWriter& w, const Dataset& ds, const AssessResult& r) {
             json_kv(w, "key", c.key);
             json_kv(w, "name_zh", c.name_zh);
             json_kv(w, "source", c.source);
-            number_or_null(w, "value", c.value);
-            number_or_null(w, "threshold", c.threshold);
+            json_kv(w, "value", c.value);
+            json_kv(w, "threshold", c.threshold);
             json_kv(w, "verdict", verdict_name(c.verdict));
             json_kv(w, "verdict_zh", verdict_name_zh(c.verdict));
             json_kv(w, "rule", c.rule);

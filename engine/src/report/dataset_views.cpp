@@ -11,14 +11,6 @@
 namespace chaingap {
 namespace {
 
-void json_number_or_null(JsonWriter& w, const char* key, double v) {
-    w.Key(key);
-    if (std::isnan(v))
-        w.Null();
-    else
-        json_double(w, v);
-}
-
 // Enterprises in each region and below it (an enterprise counts in its region and every ancestor).
 std::vector<std::int64_t> enterprises_below(const Dataset& ds) {
     std::vector<std::int64_t> n(ds.regions.size(), 0);
@@ -207,8 +199,8 @@ Report firm_report(const Dataset& ds, EnterpriseId e) {
         json_kv(w, "name", ds.enterprises.name[e]);
         json_kv(w, "region", ds.regions.id(reg));
         json_kv(w, "region_name", ds.regions.name(reg));
-        json_number_or_null(w, "revenue", ds.enterprises.revenue[e]);
-        json_number_or_null(w, "employees", ds.enterprises.employees[e]);
+        json_kv(w, "revenue", ds.enterprises.revenue[e]);
+        json_kv(w, "employees", ds.enterprises.employees[e]);
         w.Key("founded");
         if (ds.enterprises.founded[e] == 0)
             w.Null();
