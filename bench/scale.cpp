@@ -163,6 +163,35 @@ int main(int argc, char** argv) {
         std::printf("\n");
         return 0;
     }
+    // One warm query in a loop, for a profiler (perf record -g -- chaingap_scale repeat ...): the
+    // dataset is loaded and its cache built first, then QUERY runs N times; prints the median.
+    if (argc == 5 && std::strcmp(argv[1], "repeat") == 0) {
+        const Dataset ds = open_dataset(argv[2], LoadOptions{});
+        const std::string what = argv[3];
+        const int n = std::max(1, std::atoi(argv[4]));
+        const RegionId cq = *ds.regions.find("500000");
+        const AnalysisCache& cache = analysis_cache(ds);
+        (void)cache.national();
+        (void)cache.importance(GapParams{});
+        TargetQuery q;
+        q.region = cq;
+        q.keep = 20;
+        q.chain = ds.find_chain("semiconductor");
+        std::vector<EnterpriseId> add;
+        for (const TargetRow& r : rank_targets(ds, q).targets)
+            if (add.size() < 2) add.push_back(r.enterprise);
+        double med = 0;
+        if (what == "gaps") med = median_of(n, [&] { (void)analyze_gaps(cache, cq, std::nullopt, GapParams{}); });
+        else if (what == "gaps_chain") med = median_of(n, [&] { (void)analyze_gaps(cache, cq, q.chain, GapParams{}); });
+        else if (what == "targets_chain") med = median_of(n, [&] { (void)rank_targets(ds, q); });
+        else if (what == "whatif") med = median_of(n, [&] { (void)run_whatif(cache, cq, std::nullopt, add, GapParams{}); });
+        else {
+            std::fprintf(stderr, "repeat: QUERY is gaps, gaps_chain, targets_chain or whatif\n");
+            return 2;
+        }
+        std::printf("%s_median_s=%.4f runs=%d\n", what.c_str(), med, n);
+        return 0;
+    }
     if (argc >= 3 && std::strcmp(argv[1], "measure") == 0) {
         std::string matrix_out;
         LoadOptions options;
@@ -242,6 +271,6 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr,
                  "usage: chaingap_scale generate --enterprises N --relations M --out DIR | snapshot DIR FILE | "
-                 "measure PATH [--matrix FILE.npy] [--no-relations]\n");
+                 "measure PATH [--matrix FILE.npy] [--no-relations] | repeat PATH gaps|gaps_chain|targets_chain|whatif N\n");
     return 2;
 }
