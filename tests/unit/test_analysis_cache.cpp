@@ -1,4 +1,5 @@
-// The analysis cache's region -> firms index and incoming-relation index against brute-force scans.
+// The analysis cache against brute force: the region -> firms index, incoming relations, id order,
+// active-firm count and per-region presence; gap scores without firm lists against the full report.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -8,6 +9,8 @@
 #include <stdexcept>
 
 #include "chaingap/analysis/cache.hpp"
+#include "chaingap/analysis/gaps.hpp"
+#include "chaingap/analysis/local_firms.hpp"
 #include "support/fixture.hpp"
 
 using namespace chaingap;
@@ -141,4 +144,76 @@ TEST_CASE("firms_within matches brute force on a synthetic national dataset", "[
         REQUIRE(!got.empty());
     }
     check_relations_in(ds, cache);
+}
+
+TEST_CASE("id_order ranks enterprise ids as strings compare; active_firms counts by scan", "[analysis][cache]") {
+    std::mt19937_64 rng(20261124);
+    // Ids F0, F1, …, F10, …: index order is not id order (F10 < F2), so the ranks come from the sort.
+    const Dataset ds = random_dataset(rng, 5, 300, 0);
+    REQUIRE_FALSE(ds.enterprise_ids_sorted());
+    const AnalysisCache cache(ds);
+    const std::vector<std::int32_t>& rank = cache.id_order();
+    REQUIRE(rank.size() == ds.enterprises.size());
+    std::int64_t active = 0;
+    for (EnterpriseId a = 0; a < static_cast<EnterpriseId>(ds.enterprises.size()); ++a) {
+        active += ds.enterprises.status[a] == EnterpriseStatus::active && !ds.enterprises.aggregate[a];
+        for (EnterpriseId b = 0; b < static_cast<EnterpriseId>(ds.enterprises.size()); b += 7)
+            REQUIRE((rank[a] < rank[b]) == (ds.enterprises.id[a] < ds.enterprises.id[b]));
+    }
+    CHECK(cache.active_firms() == active);
+    CHECK(active > 0);
+    // Sorted ids: the rank is the index.
+    Dataset sorted;
+    const RegionId r = sorted.regions.add("R", "", kNone, kNaN);
+    for (const char* id : {"a", "b", "c"}) sorted.enterprises.push(id, "", r, kNaN, kNaN, 0, 0);
+    const AnalysisCache sorted_cache(sorted);
+    CHECK(sorted_cache.id_order() == std::vector<std::int32_t>{0, 1, 2});
+    // Local firm lists sorted by rank are the lists sorted by (capacity desc, id string asc).
+    std::vector<LocalFirm> firms;
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e)
+        firms.push_back({e, 1.0, static_cast<double>(e % 4), -1});  // many equal capacities
+    std::shuffle(firms.begin(), firms.end(), rng);
+    std::vector<LocalFirm> by_rank = firms, by_string = firms;
+    sort_local_firms_by_rank(rank, by_rank);
+    std::sort(by_string.begin(), by_string.end(), [&](const LocalFirm& x, const LocalFirm& y) {
+        if (x.capacity != y.capacity) return x.capacity > y.capacity;
+        return ds.enterprises.id[x.enterprise] < ds.enterprises.id[y.enterprise];
+    });
+    REQUIRE(by_rank.size() == by_string.size());
+    for (std::size_t i = 0; i < by_rank.size(); ++i) REQUIRE(by_rank[i].enterprise == by_string[i].enterprise);
+}
+
+TEST_CASE("presence per region is kept and equals presence_in; gap scores equal the full report", "[analysis][cache]") {
+    const Dataset ds = load_dataset(source_dir() + "/data/demo");
+    const AnalysisCache cache(ds);
+    for (RegionId r = 0; r < static_cast<RegionId>(ds.regions.size()); r += 5) {
+        INFO("region " << ds.regions.id(r));
+        const RegionPresence want = presence_in(cache, r);
+        const RegionPresence& got = cache.presence(r);
+        REQUIRE(got.count == want.count);
+        REQUIRE(got.capacity == want.capacity);  // bit for bit: the same function, kept
+        CHECK(got.size == want.size);
+        CHECK(got.enterprises == want.enterprises);
+        CHECK(&cache.presence(r) == &got);  // kept, not recomputed
+        const GapReport full = analyze_gaps(cache, r, std::nullopt, GapParams{});
+        const GapReport scores = analyze_gap_scores(cache, r, std::nullopt, GapParams{});
+        CHECK(scores.benchmark.share == full.benchmark.share);
+        REQUIRE(scores.chains.size() == full.chains.size());
+        for (std::size_t c = 0; c < full.chains.size(); ++c) {
+            REQUIRE(scores.chains[c].links.size() == full.chains[c].links.size());
+            CHECK(scores.chains[c].mean_gap == full.chains[c].mean_gap);
+            for (std::size_t i = 0; i < full.chains[c].links.size(); ++i) {
+                const LinkGap& a = scores.chains[c].links[i];
+                const LinkGap& b = full.chains[c].links[i];
+                REQUIRE(a.node == b.node);
+                REQUIRE(a.gap_score == b.gap_score);
+                REQUIRE(a.status == b.status);
+                REQUIRE(a.local_count == b.local_count);
+                REQUIRE(a.local_capacity == b.local_capacity);
+                CHECK(a.firms.empty());
+                CHECK(b.firms.size() == static_cast<std::size_t>(b.local_count));
+            }
+        }
+    }
+    CHECK(&cache.presence(kNone) == &cache.national());
 }

@@ -12,6 +12,19 @@ const RegionPresence& AnalysisCache::national() const {
     return *national_;
 }
 
+const RegionPresence& AnalysisCache::presence(RegionId r) const {
+    if (r == kNone) return national();
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (const auto it = presence_.find(r); it != presence_.end()) return *it->second;
+    }
+    // Computed without the lock (other regions' queries go on); the first result stored wins, and
+    // every result is the same.
+    auto p = std::make_unique<const RegionPresence>(presence_in(*this, r));
+    std::lock_guard<std::mutex> lock(mutex_);
+    return *presence_.try_emplace(r, std::move(p)).first->second;
+}
+
 const std::vector<NodeImportance>& AnalysisCache::importance(const GapParams& params) const {
     params.validate();
     std::lock_guard<std::mutex> lock(mutex_);
@@ -138,6 +151,33 @@ std::vector<EnterpriseId> firms_within_reference(const Dataset& ds, RegionId r) 
         return path[ds.enterprises.region[a]] < path[ds.enterprises.region[b]];
     });
     return out;
+}
+
+const std::vector<std::int32_t>& AnalysisCache::id_order() const {
+    std::call_once(id_order_once_, [&] {
+        const auto& ids = ds_.enterprises.id;
+        std::vector<std::int32_t> order(ids.size());
+        std::iota(order.begin(), order.end(), 0);
+        if (!ds_.enterprise_ids_sorted()) {
+            std::sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) { return ids[a] < ids[b]; });
+            std::vector<std::int32_t> rank(ids.size());
+            for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<std::int32_t>(i);
+            order = std::move(rank);
+        }
+        id_order_ = std::move(order);
+    });
+    return id_order_;
+}
+
+std::int64_t AnalysisCache::active_firms() const {
+    std::call_once(active_once_, [&] {
+        const auto& E = ds_.enterprises;
+        std::int64_t n = 0;
+        for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e)
+            n += E.status[e] == EnterpriseStatus::active && !E.aggregate[e];
+        active_firms_ = n;
+    });
+    return active_firms_;
 }
 
 Csr relations_in_reference(const Dataset& ds) {

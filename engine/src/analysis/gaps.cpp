@@ -178,9 +178,17 @@ GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optiona
                        const GapParams& params, std::optional<double> frozen_benchmark) {
     params.validate();
     const Dataset& ds = cache.dataset();
-    const RegionPresence local = presence_in(cache, region);
+    const RegionPresence& local = cache.presence(region);
     return analyze_gaps_from(ds, cache.importance(params), region, local, cache.national(),
                              local_firms_by_node(cache, region, chain, local.count), chain, params, frozen_benchmark);
+}
+
+GapReport analyze_gap_scores(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
+                             const GapParams& params) {
+    params.validate();
+    const Dataset& ds = cache.dataset();
+    return analyze_gaps_from(ds, cache.importance(params), region, cache.presence(region), cache.national(),
+                             std::vector<std::vector<LocalFirm>>(ds.nodes.size()), chain, params);
 }
 
 void keep_top_links(GapReport& report, std::size_t top) {

@@ -42,7 +42,8 @@ std::vector<std::vector<LocalFirm>> local_firms_by_node(const AnalysisCache& cac
             }
         }
     }
-    for (auto& firms : out) sort_local_firms(ds, firms);
+    const std::vector<std::int32_t>& id_order = cache.id_order();
+    for (auto& firms : out) sort_local_firms_by_rank(id_order, firms);
     return out;
 }
 
@@ -55,16 +56,34 @@ void sort_local_firms(const Dataset& ds, std::vector<LocalFirm>& firms) {
     const auto& E = ds.enterprises;
     const bool branches = std::any_of(firms.begin(), firms.end(), [](const LocalFirm& f) { return f.branch_in != kNone; });
     if (!branches) {
-        std::sort(firms.begin(), firms.end(), [&](const LocalFirm& x, const LocalFirm& y) {
-            if (x.capacity != y.capacity) return x.capacity > y.capacity;
-            return E.id[x.enterprise] < E.id[y.enterprise];
-        });
+        sort_local_firms_by_rank(analysis_cache(ds).id_order(), firms);
         return;
     }
     std::sort(firms.begin(), firms.end(), [&](const LocalFirm& x, const LocalFirm& y) {
         if (x.capacity != y.capacity) return x.capacity > y.capacity;
+        if (x.branch_in == kNone && y.branch_in == kNone) return E.id[x.enterprise] < E.id[y.enterprise];
         return local_firm_id(ds, x) < local_firm_id(ds, y);
     });
+}
+
+void sort_local_firms_by_rank(const std::vector<std::int32_t>& id_order, std::vector<LocalFirm>& firms) {
+    // Sorting 16-byte keys (capacity, id rank, position) and permuting once touches far less memory
+    // than sorting the 40-byte entries with a comparator that looks the rank up.
+    struct Key {
+        double capacity;
+        std::int32_t rank, pos;
+    };
+    std::vector<Key> keys(firms.size());
+    for (std::size_t i = 0; i < firms.size(); ++i)
+        keys[i] = {firms[i].capacity, id_order[firms[i].enterprise], static_cast<std::int32_t>(i)};
+    std::sort(keys.begin(), keys.end(), [](const Key& x, const Key& y) {
+        if (x.capacity != y.capacity) return x.capacity > y.capacity;
+        return x.rank < y.rank;
+    });
+    std::vector<LocalFirm> sorted;
+    sorted.reserve(firms.size());
+    for (const Key& k : keys) sorted.push_back(firms[k.pos]);
+    firms = std::move(sorted);
 }
 
 std::vector<std::pair<NodeId, LocalFirm>> firm_entries(const Dataset& ds, EnterpriseId e, RegionId branch_in,

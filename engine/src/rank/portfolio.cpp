@@ -19,12 +19,11 @@ GapClosure::GapClosure(const AnalysisCache& cache, RegionId region, std::optiona
     : ds_(cache.dataset()), params_(params) {
     const Dataset& ds = ds_;
     imp_ = cache.importance(params);
-    const RegionPresence local = presence_in(cache, region);
+    const RegionPresence& local = cache.presence(region);
     const RegionPresence& national = cache.national();
     // Only the benchmark and the analysed links are needed: no local firm lists (at national scale
     // they are most of a report's cost).
-    const GapReport base = analyze_gaps_from(ds, imp_, region, local, national,
-                                             std::vector<std::vector<LocalFirm>>(ds.nodes.size()), chain, params);
+    const GapReport base = analyze_gap_scores(cache, region, chain, params);
     benchmark_ = base.benchmark.share;
     local_count_ = local.count;
     local_cap_ = local.capacity;

@@ -317,7 +317,8 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
     query.rank_params.validate();
     TargetList out;
     out.query = query;
-    out.report = analyze_gaps(ds, query.region, query.chain, query.gap_params);
+    // Only the scores are read (the list never shows R's firm lists): no local firm lists built.
+    out.report = analyze_gap_scores(analysis_cache(ds), query.region, query.chain, query.gap_params);
     const Scorer scorer(ds, out.query, out.report);
     const GapClosure closure(ds, query.region, query.chain, query.gap_params);
     const int st_bit = *label_bit("st");
@@ -333,9 +334,8 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
         for (const LinkGap& g : cg.links)
             if (g.gap_score > 0)
                 for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) mark[ds.attachments.enterprise[a]] = kCandidate;
-    std::int64_t active_firms = 0, local_active = 0;
-    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e)
-        active_firms += E.status[e] == EnterpriseStatus::active && !E.aggregate[e];
+    const std::int64_t active_firms = analysis_cache(ds).active_firms();
+    std::int64_t local_active = 0;
     for (const EnterpriseId e : analysis_cache(ds).firms_within(query.region))
         if (scorer.inside(e)) {
             mark[e] |= kLocal;

@@ -88,7 +88,7 @@ WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::option
     WhatIfResult r;
     r.region = region;
     r.added = added;
-    RegionPresence local = presence_in(cache, region);
+    RegionPresence local = cache.presence(region);
     RegionPresence national = cache.national();
     const std::vector<NodeImportance>& imp = cache.importance(params);
     // The base firms are the local firms of both reports (the after report adds the branches).

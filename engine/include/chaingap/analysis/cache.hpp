@@ -1,6 +1,7 @@
 // What every query on one dataset shares, computed once and kept: national presence (one pass over
-// all attachments, O(A·T)), link importance per importance parameters (O(Σ L·(L+E)) per chain),
-// a region -> firms index and the incoming relations of every enterprise (both O(E + R + Rel)).
+// all attachments, O(A·T)), each region's presence once it is asked for (O(A_R·T)), link importance per importance parameters (O(Σ L·(L+E)) per chain),
+// a region -> firms index and the incoming relations of every enterprise (both O(E + R + Rel)), the
+// rank of every enterprise id in id order and the count of active firms (O(E)).
 // The dataset keeps one (analysis_cache below), so a warm query costs only its region's part.
 //
 // Region -> firms index. Method: number the region tree in pre-order (roots and children in region
@@ -13,6 +14,7 @@
 // which must outlive it and stay unchanged.
 #pragma once
 #include <memory>
+#include <unordered_map>
 #include <mutex>
 #include <span>
 #include <vector>
@@ -33,6 +35,9 @@ public:
     const Dataset& dataset() const { return ds_; }
     // presence_in(ds, kNone), bit for bit.
     const RegionPresence& national() const;
+    // presence_in(*this, r), bit for bit, kept per region once asked for (O(N) each: at most
+    // regions × nodes counts and capacities, 33 MB for the 3,103 × 889 country). kNone: national().
+    const RegionPresence& presence(RegionId r) const;
     // compute_importance(ds, params); cached per (reach_weight, betweenness_weight), the only
     // parameters importance depends on.
     const std::vector<NodeImportance>& importance(const GapParams& params) const;
@@ -48,6 +53,13 @@ public:
     // enterprise -> indices of the relation rows whose `to` is that enterprise (the reverse of
     // Dataset::enterprise_relations, which holds the outgoing rows), rows in increasing index.
     const Csr& relations_in() const;
+    // enterprise -> the position of its id in increasing id order (ids compare as std::string):
+    // id_order[a] < id_order[b] exactly when id(a) < id(b), so ties broken by id need no string
+    // compare. O(E) when the ids are already sorted by index (generated and most imported data),
+    // else O(E log E) string compares, once.
+    const std::vector<std::int32_t>& id_order() const;
+    // Active, non-aggregate firms of the whole dataset (targets' "firms outside R" less R's). O(E) once.
+    std::int64_t active_firms() const;
 
 private:
     struct RegionIndex {
@@ -65,10 +77,13 @@ private:
     const Dataset& ds_;
     mutable std::mutex mutex_;
     mutable std::unique_ptr<const RegionPresence> national_;
+    mutable std::unordered_map<RegionId, std::unique_ptr<const RegionPresence>> presence_;
     mutable std::vector<ImportanceEntry> importance_;
-    mutable std::once_flag region_once_, relations_once_;
+    mutable std::once_flag region_once_, relations_once_, id_order_once_, active_once_;
     mutable RegionIndex region_index_;
     mutable Csr relations_in_;
+    mutable std::vector<std::int32_t> id_order_;
+    mutable std::int64_t active_firms_ = 0;
 };
 
 // The brute-force form of AnalysisCache::firms_within (tests): every enterprise e with

@@ -103,6 +103,11 @@ GapReport analyze_gaps(const Dataset& ds, RegionId region, std::optional<ChainId
 // (k_n local firms at link n), not the country's.
 GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
                        const GapParams& params, std::optional<double> frozen_benchmark = std::nullopt);
+// The same report without the local firm lists (every LinkGap::firms empty; counts, capacities,
+// statuses, scores and benchmark as analyze_gaps gives them), for callers that read only the scores
+// (targets, GapClosure). Warm, with R's presence kept in the cache: O(N + L log L), nothing per firm.
+GapReport analyze_gap_scores(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
+                             const GapParams& params);
 // The report from given presence numbers (what-if: the base presence plus branches). Both
 // analyze_gaps overloads are this function applied to presence_in's results.
 GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>& importance, RegionId region,

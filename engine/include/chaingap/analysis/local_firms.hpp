@@ -40,6 +40,9 @@ inline RegionId local_firm_region(const Dataset& ds, const LocalFirm& f) {
 }
 // The order of local_firms_by_node: capacity, largest first, ties by the id a report shows.
 void sort_local_firms(const Dataset& ds, std::vector<LocalFirm>& firms);
+// The same for firms without branches, ties by `id_order` (AnalysisCache::id_order: the rank of each
+// id in id order, so the order is the one above). O(k log k) on 16-byte keys plus one permutation.
+void sort_local_firms_by_rank(const std::vector<std::int32_t>& id_order, std::vector<LocalFirm>& firms);
 // Entries of one firm at every node its attachments count toward (the rule above), as a branch in
 // `branch_in` (or kNone); nodes outside `chain` are left out. O(A_e·T).
 std::vector<std::pair<NodeId, LocalFirm>> firm_entries(const Dataset& ds, EnterpriseId e, RegionId branch_in,

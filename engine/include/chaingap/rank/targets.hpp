@@ -79,7 +79,7 @@ struct TargetQuery {
 
 struct TargetList {
     TargetQuery query;
-    GapReport report;                // R's gap report the ranking is based on
+    GapReport report;                // R's gap report the ranking is based on (scores only: analyze_gap_scores, no firm lists)
     std::vector<TargetRow> targets;  // the candidates, ranked (the best query.keep of them; 0: all)
     std::int64_t candidates = 0;     // firms outside R at ≥1 gap link (targets.size() when keep is 0)
     std::int64_t local_candidates = 0;  // firms inside R at ≥1 gap link (include_local)
