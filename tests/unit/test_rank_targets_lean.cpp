@@ -98,3 +98,40 @@ TEST_CASE("lean candidate pass = reference on the demo data", "[rank][targets]")
         require_same(ds, lean, rank_targets_reference(ds, q));
     }
 }
+
+TEST_CASE("top K with relatedness read lazily (prune_by_bound) = prefix of the reference list", "[rank][targets]") {
+    // The pruned pass reads relations only for firms whose score bound can still reach the top K.
+    // Whatever K, relatedness weight or data, the kept rows and the criteria must be the full list's.
+    Dataset with_relations = synthetic_dataset(2500, 17, 12000);
+    const Dataset without_relations = synthetic_dataset(2500, 17, 0);  // relatedness: no data
+    const int st = *label_bit("st");
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(with_relations.enterprises.size()); ++e)
+        if (e % 23 == 7) with_relations.enterprises.labels[e] |= 1U << st;
+    int compared = 0;
+    for (const Dataset* ds : {static_cast<const Dataset*>(&with_relations), &without_relations}) {
+        for (const char* region : {"500000", "110000"}) {
+            for (const char* chain : {"", "semiconductor"}) {
+                for (const double relatedness : {0.0, 0.05, 0.6, 1.0}) {
+                    TargetQuery q;
+                    q.region = *ds->regions.find(region);
+                    if (*chain) q.chain = *ds->find_chain(chain);
+                    q.rank_params.relatedness = relatedness;
+                    q.include_local = relatedness > 0.5;
+                    const TargetList ref = rank_targets_reference(*ds, q);
+                    for (const std::size_t keep : {std::size_t{1}, std::size_t{3}, std::size_t{20}, std::size_t{400}}) {
+                        INFO(region << " chain '" << chain << "' relatedness " << relatedness << " keep " << keep
+                                    << (ds == &with_relations ? " with" : " without") << " relations");
+                        q.keep = keep;
+                        const TargetList top = rank_targets(*ds, q);
+                        TargetList prefix = ref;
+                        if (prefix.targets.size() > keep) prefix.targets.resize(keep);
+                        if (prefix.local.size() > keep) prefix.local.resize(keep);
+                        require_same(*ds, top, prefix);
+                        ++compared;
+                    }
+                }
+            }
+        }
+    }
+    CHECK(compared == 2 * 2 * 2 * 4 * 4);
+}

@@ -10,6 +10,7 @@
 #include "chaingap/rank/criteria.hpp"
 #include "chaingap/rank/portfolio.hpp"
 #include "chaingap/rank/topk.hpp"
+#include "chaingap/rank/topk_bound.hpp"
 
 namespace chaingap {
 
@@ -98,9 +99,9 @@ struct Scorer {
         return rel;
     }
 
-    FirmFacts firm_facts(EnterpriseId e) const {
+    FirmFacts firm_facts(EnterpriseId e, bool with_relations = true) const {
         const auto& E = ds.enterprises;
-        const Related rel = related_of(e);
+        const Related rel = with_relations ? related_of(e) : Related{};
         FirmFacts f;
         f.labels = E.labels[e];
         f.has_revenue = E.has_revenue(e);
@@ -143,8 +144,10 @@ struct Scorer {
         std::vector<std::pair<NodeId, double>> delta;  // (node, capacity) in first-seen order
         std::vector<LinkFacts> facts;
     };
+    // with_relations false: the relatedness value and facts are left at 0 (the pruned pass reads the
+    // firm's relation rows only when it may enter the list; relatedness_of fills them in).
     bool lean(EnterpriseId e, const GapClosure* closure, Scratch& s, std::array<double, kComponentCount>& values,
-              FirmFacts& facts, double& gap_touched) const {
+              FirmFacts& facts, double& gap_touched, bool with_relations = true) const {
         const auto& E = ds.enterprises;
         s.direct.clear();
         s.delta.clear();
@@ -186,9 +189,24 @@ struct Scorer {
             s.facts.push_back({closed, share, downstream_local[d.node]});
         }
         if (s.facts.empty()) return false;
-        facts = firm_facts(e);
+        facts = firm_facts(e, with_relations);
         values = values_of(s.facts, facts, q.rank_params);
         return true;
+    }
+
+    // The relatedness value and facts of e, for a row lean() scored without relations: the same
+    // criterion function on the same facts raw() reads.
+    void add_relations(EnterpriseId e, std::array<double, kComponentCount>& values, FirmFacts& facts) const {
+        const Related rel = related_of(e);
+        facts.relation_points = rel.points;
+        facts.has_relations = rel.firms > 0;
+        const auto k = static_cast<std::size_t>(Component::relatedness);
+        values[k] = criterion(Component::relatedness).firm_value(facts, q.rank_params);
+    }
+    // An upper bound of the relatedness value read from the row counts alone: the value is at most 1
+    // (min(1, …)), and 0 for a firm with no relation row at all. O(1).
+    double relatedness_bound(EnterpriseId e) const {
+        return ds.enterprise_relations.row(e).empty() && analysis_cache(ds).relations_in().row(e).empty() ? 0.0 : 1.0;
     }
 
     // Raw facts of one firm: its links with c_l, s_l, d_l, and its firm-level facts. `closure` null
@@ -323,28 +341,21 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
     const GapClosure closure(ds, query.region, query.chain, query.gap_params);
     const int st_bit = *label_bit("st");
     // Candidates: only firms attached (directly or through a same_as alias) at a link of the report
-    // with a gap can have a target row; the link -> firms index finds them in O(Σ firms at those
-    // links) instead of scoring every firm of the dataset. Other firms are only counted.
-    // R's own firms come from the region index (no scan of the country); firms_outside is the
-    // country's active firms less R's.
+    // with a gap can have a target row; the link -> firms index lists them in O(Σ firms at those
+    // links) instead of scoring every firm of the dataset. Other firms are only counted: R's own
+    // from the region index (no scan of the country); firms_outside is the country's active firms
+    // (counted once per dataset) less R's.
     const auto& E = ds.enterprises;
-    constexpr char kCandidate = 1, kLocal = 2;
-    std::vector<char> mark(E.size(), 0);
-    for (const ChainGaps& cg : out.report.chains)
-        for (const LinkGap& g : cg.links)
-            if (g.gap_score > 0)
-                for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) mark[ds.attachments.enterprise[a]] = kCandidate;
     const std::int64_t active_firms = analysis_cache(ds).active_firms();
     std::int64_t local_active = 0;
-    for (const EnterpriseId e : analysis_cache(ds).firms_within(query.region))
-        if (scorer.inside(e)) {
-            mark[e] |= kLocal;
-            local_active += !E.is_aggregate(e);
-        }
+    for (const EnterpriseId e : analysis_cache(ds).firms_within(query.region)) local_active += scorer.inside(e) && !E.is_aggregate(e);
     out.firms_outside = active_firms - local_active;
     // Pass 1: every candidate's criterion values, kept compact, and the statistics the dropping
     // rule reads. Pass 2 builds the full rows of the `keep` best only: scores are the same sums
     // finish() makes, so the order and the kept rows are those of the full list.
+    // Outside candidates are scored without their relations first (`lazy`): reading a firm's
+    // relation rows is most of a candidate's cost, and relatedness is one bounded criterion, so
+    // only the firms that can still enter the top `keep` have them read (prune_by_bound below).
     struct Scored {
         EnterpriseId e;
         std::array<double, kComponentCount> values;
@@ -354,10 +365,23 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
     std::vector<Scored> outside, local;
     CriteriaStats stats;
     Scorer::Scratch scratch;
-    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
-        if (!(mark[e] & kCandidate) || E.is_aggregate(e)) continue;
+    const bool lazy = !reference && query.keep > 0;
+    std::vector<char> listed(E.size(), 0);
+    std::vector<EnterpriseId> candidates;
+    for (const ChainGaps& cg : out.report.chains)
+        for (const LinkGap& g : cg.links)
+            if (g.gap_score > 0)
+                for (std::int32_t a : ds.node_attachments.row(ds.canonical[g.node])) {
+                    const EnterpriseId e = ds.attachments.enterprise[a];
+                    if (listed[e]) continue;
+                    listed[e] = 1;
+                    candidates.push_back(e);
+                }
+    std::sort(candidates.begin(), candidates.end());  // enterprise order, as a scan of the table
+    for (const EnterpriseId e : candidates) {
+        if (E.is_aggregate(e)) continue;
         const bool active = E.is_active(e);
-        const bool is_local = (mark[e] & kLocal) != 0;
+        const bool is_local = scorer.inside(e);
         if (is_local && !query.include_local) continue;
         std::array<double, kComponentCount> values{};
         FirmFacts facts;
@@ -368,7 +392,8 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
             values = r.values;
             facts = r.facts;
             gap_touched = r.row.gap_touched;
-        } else if (!scorer.lean(e, is_local ? nullptr : &closure, scratch, values, facts, gap_touched)) {
+        } else if (!scorer.lean(e, is_local ? nullptr : &closure, scratch, values, facts, gap_touched,
+                                is_local || !lazy)) {
             continue;
         }
         if (!active) {  // a delisted or cancelled firm cannot be attracted, nor grown locally
@@ -379,12 +404,47 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
             ++out.excluded_st;
             continue;
         }
-        if (!is_local) stats.add(values, facts);
+        if (!is_local) stats.add(values, facts);  // lazy: relatedness 0 for now, set below
         (is_local ? local : outside).push_back({e, values, gap_touched});
     }
     out.candidates = static_cast<std::int64_t>(outside.size());
     out.local_candidates = static_cast<std::int64_t>(local.size());
-    out.criteria = select_criteria(query.rank_params, stats);
+    if (lazy) {
+        // The relatedness statistics from the firms whose relations were read: all of them, or, when
+        // the bound cut the list, enough to know the criterion is used (some firm has relations in R
+        // and two values differ), which is all select_criteria reads of them then.
+        const auto rel = static_cast<std::size_t>(Component::relatedness);
+        const RankParams& p = query.rank_params;
+        auto relations_of = [&](Scored& r, LazyTermStats& rs) {
+            FirmFacts f;
+            scorer.add_relations(r.e, r.values, f);
+            rs.add(r.values[rel], f.has_relations);
+        };
+        LazyTermStats rs;
+        if (p.relatedness > 0 && outside.size() > 1) {
+            CriteriaStats assumed_stats = stats;  // relatedness assumed used: in data, lo 0, hi 1
+            assumed_stats.any_data[rel] = true;
+            assumed_stats.lo[rel] = 0.0;
+            assumed_stats.hi[rel] = 1.0;
+            const std::vector<CriterionUse> assumed = select_criteria(p, assumed_stats);
+            prune_by_bound(outside, query.keep, assumed, rel, [&](const Scored& r) { return scorer.relatedness_bound(r.e); },
+                           relations_of, rs, [&](const Scored& a, const Scored& b) {
+                               return ranks_before(ds, a.score, a.gap_touched, a.e, b.score, b.gap_touched, b.e);
+                           });
+        } else if (p.relatedness > 0) {
+            for (Scored& r : outside) relations_of(r, rs);
+        }
+        // relatedness weight 0: its values never enter the list (weight_zero); rows built below
+        // read their relations in full.
+        if (rs.count > 0) {
+            stats.lo[rel] = rs.lo;
+            stats.hi[rel] = rs.hi;
+            stats.any_data[rel] = rs.any;
+        }
+        out.criteria = select_criteria(p, stats);
+    } else {
+        out.criteria = select_criteria(query.rank_params, stats);
+    }
     auto better = [&](const Scored& a, const Scored& b) {  // ranks_before on the compact rows
         return ranks_before(ds, a.score, a.gap_touched, a.e, b.score, b.gap_touched, b.e);
     };
