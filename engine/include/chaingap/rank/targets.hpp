@@ -19,10 +19,13 @@
 // With `include_local`, firms inside R at links with a gap are scored in a separate list (育新扶小 /
 // 增资扩产) with the same criteria and weights; a branch of a firm already in R is not a new firm, so
 // their c_l is the gap at l × the firm's attachment weight there, and source_region is 0.
-// Complexity: one gap analysis + O(E) byte flags + O(Σ_c (A_c·T + L_c² + Rel_c log Rel_c) + C·K + C +
-// k log k) for C candidates (A_c attachments, L_c links, Rel_c relation rows each), K criteria and the
-// k rows kept: R's firms come from the region index, a candidate's relations from its own rows, and
-// the candidate pass scores with a lean scorer (rank_targets_reference: the full row builder).
+// Complexity: R's gap scores (no firm lists; O(N) warm, R's presence kept in the cache) + O(E) byte
+// flags + O(Σ_c (A_c·T + L_c²) + C·K + C log C) for C candidates (A_c attachments, L_c links each) and
+// K criteria, + O(Σ_v Rel_v log Rel_v) for the v candidates whose relation rows are read + k rows
+// built. With a cut (keep > 0) relations are read only while a candidate's score bound can still
+// reach the top k (rank/topk_bound.hpp); R's firms come from the region index, a candidate's
+// relations from its own rows, and the candidate pass scores with a lean scorer
+// (rank_targets_reference: the full row builder, every candidate's relations read).
 #pragma once
 #include <optional>
 #include <string>
