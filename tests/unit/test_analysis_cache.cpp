@@ -217,3 +217,86 @@ TEST_CASE("presence per region is kept and equals presence_in; gap scores equal 
     }
     CHECK(&cache.presence(kNone) == &cache.national());
 }
+
+TEST_CASE("local firm lists are kept per region and chain, bounded, equal to local_firms_by_node", "[analysis][cache]") {
+    const Dataset ds = load_dataset(source_dir() + "/data/demo");
+    const std::optional<ChainId> semi = ds.find_chain("semiconductor");
+    REQUIRE(semi);
+    auto same = [&](const LocalFirmLists& got, const std::vector<std::vector<LocalFirm>>& want) {
+        REQUIRE(got.size() == want.size());
+        for (std::size_t n = 0; n < want.size(); ++n) {
+            INFO("node " << ds.nodes[n].id);
+            if (want[n].empty()) {
+                REQUIRE(!got[n]);
+                continue;
+            }
+            REQUIRE(got[n]);
+            REQUIRE(got[n]->size() == want[n].size());
+            for (std::size_t i = 0; i < want[n].size(); ++i) {
+                REQUIRE((*got[n])[i].enterprise == want[n][i].enterprise);
+                REQUIRE((*got[n])[i].capacity == want[n][i].capacity);
+                REQUIRE((*got[n])[i].weight == want[n][i].weight);
+                REQUIRE((*got[n])[i].attachment == want[n][i].attachment);
+            }
+        }
+    };
+    const AnalysisCache cache(ds);
+    for (const char* id : {"500000", "320000", "440000"}) {
+        const RegionId r = *ds.regions.find(id);
+        INFO("region " << id);
+        for (const std::optional<ChainId> chain : {std::optional<ChainId>{}, semi}) {
+            const auto lists = cache.local_firms(r, chain);
+            same(*lists, local_firms_by_node(cache, r, chain));
+            CHECK(cache.local_firms(r, chain) == lists);  // kept: the same lists again
+        }
+    }
+    // A bound smaller than two regions' lists: the older is dropped and built again when asked for
+    // (equal, not the same object); one larger than the bound is never kept.
+    const RegionId cq = *ds.regions.find("500000"), js = *ds.regions.find("320000");
+    std::size_t cq_bytes = 0;
+    for (const auto& l : *cache.local_firms(cq, std::nullopt))
+        if (l) cq_bytes += l->size() * sizeof(LocalFirm);
+    REQUIRE(cq_bytes > 0);
+    const AnalysisCache small(ds, cq_bytes + cq_bytes / 2);
+    const auto first = small.local_firms(cq, std::nullopt);
+    CHECK(small.local_firms(cq, std::nullopt) == first);
+    (void)small.local_firms(js, std::nullopt);  // Jiangsu's lists push Chongqing's out
+    const auto again = small.local_firms(cq, std::nullopt);
+    CHECK(again != first);
+    same(*again, local_firms_by_node(small, cq, std::nullopt));
+    const AnalysisCache tiny(ds, 16);
+    CHECK(tiny.local_firms(cq, std::nullopt) != tiny.local_firms(cq, std::nullopt));
+}
+
+TEST_CASE("insert_local_firm places a branch where sorting would; a report's edit leaves the kept list alone", "[analysis][cache]") {
+    const Dataset ds = load_dataset(source_dir() + "/data/demo");
+    const RegionId cq = *ds.regions.find("500000");
+    const AnalysisCache& cache = analysis_cache(ds);
+    const auto lists = cache.local_firms(cq, std::nullopt);
+    int inserted = 0;
+    for (NodeId n = 0; n < static_cast<NodeId>(ds.nodes.size()) && inserted < 40; ++n) {
+        if (!(*lists)[n] || (*lists)[n]->size() < 3) continue;
+        const std::vector<LocalFirm>& base = *(*lists)[n];
+        // A branch with the capacity of an existing entry (ties go to the id), and one above all.
+        for (const double capacity : {base[1].capacity, base.front().capacity + 1.0}) {
+            LocalFirm branch{base.back().enterprise, 1.0, capacity, base.back().attachment, cq};
+            std::vector<LocalFirm> by_insert = base, by_sort = base;
+            insert_local_firm(ds, by_insert, branch);
+            by_sort.push_back(branch);
+            sort_local_firms(ds, by_sort);
+            REQUIRE(by_insert.size() == by_sort.size());
+            for (std::size_t i = 0; i < by_sort.size(); ++i) {
+                REQUIRE(by_insert[i].enterprise == by_sort[i].enterprise);
+                REQUIRE(by_insert[i].branch_in == by_sort[i].branch_in);
+            }
+            ++inserted;
+        }
+        // Editing a report's list copies it: the kept list is unchanged.
+        FirmList shared((*lists)[n]);
+        const std::size_t before = (*lists)[n]->size();
+        shared.edit().pop_back();
+        CHECK((*lists)[n]->size() == before);
+        CHECK(shared.size() == before - 1);
+    }
+    CHECK(inserted == 40);
+}

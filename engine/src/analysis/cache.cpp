@@ -25,6 +25,34 @@ const RegionPresence& AnalysisCache::presence(RegionId r) const {
     return *presence_.try_emplace(r, std::move(p)).first->second;
 }
 
+std::shared_ptr<const LocalFirmLists> AnalysisCache::local_firms(RegionId r, std::optional<ChainId> chain) const {
+    const ChainId c = chain ? *chain : kNone;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (auto it = firm_lists_.begin(); it != firm_lists_.end(); ++it)
+            if (it->region == r && it->chain == c) {
+                firm_lists_.splice(firm_lists_.begin(), firm_lists_, it);
+                return it->lists;
+            }
+    }
+    // Built without the lock, like presence(); the first result stored is the one kept.
+    std::vector<std::vector<LocalFirm>> by_node = local_firms_by_node(*this, r, chain, presence(r).count);
+    std::size_t bytes = 0;
+    for (const auto& firms : by_node) bytes += firms.size() * sizeof(LocalFirm);
+    auto lists = std::make_shared<const LocalFirmLists>(share_local_firms(std::move(by_node)));
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (const FirmListsEntry& e : firm_lists_)
+        if (e.region == r && e.chain == c) return e.lists;
+    if (bytes > firm_list_budget_) return lists;  // too large to keep: built per query
+    firm_lists_.push_front({r, c, bytes, lists});
+    firm_list_bytes_ += bytes;
+    while (firm_list_bytes_ > firm_list_budget_) {
+        firm_list_bytes_ -= firm_lists_.back().bytes;
+        firm_lists_.pop_back();
+    }
+    return lists;
+}
+
 const std::vector<NodeImportance>& AnalysisCache::importance(const GapParams& params) const {
     params.validate();
     std::lock_guard<std::mutex> lock(mutex_);

@@ -104,7 +104,7 @@ std::int32_t count_local_dependents(const NodeImportance& imp, const std::int32_
 
 ChainGaps score_chain(const Dataset& ds, ChainId c, const std::vector<NodeImportance>& imp,
                       const RegionPresence& local, const RegionPresence& national, double benchmark,
-                      const GapParams& params, std::vector<std::vector<LocalFirm>>& firms) {
+                      const GapParams& params, const LocalFirmLists& firms) {
     ChainGaps cg;
     cg.chain = c;
     const Chain& chain = ds.chains[c];
@@ -115,7 +115,7 @@ ChainGaps score_chain(const Dataset& ds, ChainId c, const std::vector<NodeImport
         LinkGap g = score_link(n, imp[n], local.count[n], local.capacity[n], national.count[n], national.capacity[n],
                                benchmark, count_local_dependents(imp[n], local.count.data()), params);
         if (g.status == LinkStatus::absent_everywhere) g.status = without_firms;
-        g.firms = std::move(firms[n]);
+        g.firms = FirmList(firms[n]);
         switch (g.status) {
             case LinkStatus::missing: ++cg.missing; break;
             case LinkStatus::single_point: ++cg.single_point; break;
@@ -141,13 +141,13 @@ GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>
                             const RegionPresence& local, const RegionPresence& national,
                             std::optional<ChainId> chain, const GapParams& params,
                             std::optional<double> frozen_benchmark) {
-    return analyze_gaps_from(ds, imp, region, local, national, local_firms_by_node(ds, region, chain), chain, params,
-                             frozen_benchmark);
+    return analyze_gaps_from(ds, imp, region, local, national, share_local_firms(local_firms_by_node(ds, region, chain)),
+                             chain, params, frozen_benchmark);
 }
 
 GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>& imp, RegionId region,
                             const RegionPresence& local, const RegionPresence& national,
-                            std::vector<std::vector<LocalFirm>> firms, std::optional<ChainId> chain,
+                            const LocalFirmLists& firms, std::optional<ChainId> chain,
                             const GapParams& params, std::optional<double> frozen_benchmark) {
     params.validate();
     GapReport rep;
@@ -180,7 +180,7 @@ GapReport analyze_gaps(const AnalysisCache& cache, RegionId region, std::optiona
     const Dataset& ds = cache.dataset();
     const RegionPresence& local = cache.presence(region);
     return analyze_gaps_from(ds, cache.importance(params), region, local, cache.national(),
-                             local_firms_by_node(cache, region, chain, local.count), chain, params, frozen_benchmark);
+                             *cache.local_firms(region, chain), chain, params, frozen_benchmark);
 }
 
 GapReport analyze_gap_scores(const AnalysisCache& cache, RegionId region, std::optional<ChainId> chain,
@@ -188,7 +188,7 @@ GapReport analyze_gap_scores(const AnalysisCache& cache, RegionId region, std::o
     params.validate();
     const Dataset& ds = cache.dataset();
     return analyze_gaps_from(ds, cache.importance(params), region, cache.presence(region), cache.national(),
-                             std::vector<std::vector<LocalFirm>>(ds.nodes.size()), chain, params);
+                             LocalFirmLists(ds.nodes.size()), chain, params);
 }
 
 void keep_top_links(GapReport& report, std::size_t top) {

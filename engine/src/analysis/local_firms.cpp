@@ -47,23 +47,52 @@ std::vector<std::vector<LocalFirm>> local_firms_by_node(const AnalysisCache& cac
     return out;
 }
 
+FirmList::List& FirmList::edit() {
+    if (!list_) list_ = std::make_shared<const List>();
+    if (list_.use_count() > 1) list_ = std::make_shared<const List>(*list_);
+    // The only owner now: the list may be changed in place.
+    return const_cast<List&>(*list_);
+}
+
+const FirmList::List& FirmList::empty_list() {
+    static const List empty;
+    return empty;
+}
+
+namespace {
+// The order of sort_local_firms: capacity, largest first, then the id a report shows.
+bool local_firm_before(const Dataset& ds, const LocalFirm& x, const LocalFirm& y) {
+    if (x.capacity != y.capacity) return x.capacity > y.capacity;
+    if (x.branch_in == kNone && y.branch_in == kNone) return ds.enterprises.id[x.enterprise] < ds.enterprises.id[y.enterprise];
+    return local_firm_id(ds, x) < local_firm_id(ds, y);
+}
+}  // namespace
+
+void insert_local_firm(const Dataset& ds, std::vector<LocalFirm>& firms, const LocalFirm& f) {
+    const auto at = std::upper_bound(firms.begin(), firms.end(), f,
+                                     [&](const LocalFirm& x, const LocalFirm& y) { return local_firm_before(ds, x, y); });
+    firms.insert(at, f);
+}
+
+LocalFirmLists share_local_firms(std::vector<std::vector<LocalFirm>> by_node) {
+    LocalFirmLists out(by_node.size());
+    for (std::size_t n = 0; n < by_node.size(); ++n)
+        if (!by_node[n].empty()) out[n] = std::make_shared<const std::vector<LocalFirm>>(std::move(by_node[n]));
+    return out;
+}
+
 std::string local_firm_id(const Dataset& ds, const LocalFirm& f) {
     if (f.branch_in == kNone) return ds.enterprises.id[f.enterprise];
     return ds.enterprises.id[f.enterprise] + "@" + ds.regions.id(f.branch_in);
 }
 
 void sort_local_firms(const Dataset& ds, std::vector<LocalFirm>& firms) {
-    const auto& E = ds.enterprises;
     const bool branches = std::any_of(firms.begin(), firms.end(), [](const LocalFirm& f) { return f.branch_in != kNone; });
     if (!branches) {
         sort_local_firms_by_rank(analysis_cache(ds).id_order(), firms);
         return;
     }
-    std::sort(firms.begin(), firms.end(), [&](const LocalFirm& x, const LocalFirm& y) {
-        if (x.capacity != y.capacity) return x.capacity > y.capacity;
-        if (x.branch_in == kNone && y.branch_in == kNone) return E.id[x.enterprise] < E.id[y.enterprise];
-        return local_firm_id(ds, x) < local_firm_id(ds, y);
-    });
+    std::sort(firms.begin(), firms.end(), [&](const LocalFirm& x, const LocalFirm& y) { return local_firm_before(ds, x, y); });
 }
 
 void sort_local_firms_by_rank(const std::vector<std::int32_t>& id_order, std::vector<LocalFirm>& firms) {

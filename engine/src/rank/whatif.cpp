@@ -92,8 +92,9 @@ WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::option
     RegionPresence national = cache.national();
     const std::vector<NodeImportance>& imp = cache.importance(params);
     // The base firms are the local firms of both reports (the after report adds the branches).
-    std::vector<std::vector<LocalFirm>> firms = local_firms_by_node(cache, region, chain, local.count);
-    r.before = analyze_gaps_from(ds, imp, region, local, national, firms, chain, params);
+    // Both reports hold the cache's lists; only the links a branch joins get a list of their own.
+    const std::shared_ptr<const LocalFirmLists> firms = cache.local_firms(region, chain);
+    r.before = analyze_gaps_from(ds, imp, region, local, national, *firms, chain, params);
     for (EnterpriseId e : added) {
         const std::string id = ds.enterprises.id[e] + "@" + ds.regions.id(region);
         if (ds.find_enterprise(id))
@@ -101,22 +102,16 @@ WhatIfResult run_whatif(const AnalysisCache& cache, RegionId region, std::option
         add_branch_presence(ds, e, local);
         add_branch_presence(ds, e, national);
     }
-    r.after = analyze_gaps_from(ds, imp, region, local, national, std::move(firms), chain, params,
+    r.after = analyze_gaps_from(ds, imp, region, local, national, *firms, chain, params,
                                 r.before.benchmark.share);
-    // The branches are local firms of the after report, as they are in the recomputation's. Only the
-    // links that gained one need sorting again (the others' lists are already in report order).
+    // The branches are local firms of the after report, as they are in the recomputation's: each is
+    // inserted where sort_local_firms would place it (the lists are sorted already).
     std::vector<LinkGap*> link_of(ds.nodes.size(), nullptr);
     for (ChainGaps& cg : r.after.chains)
         for (LinkGap& g : cg.links) link_of[g.node] = &g;
-    std::vector<char> touched(ds.nodes.size(), 0);
     for (EnterpriseId e : added)
         for (const auto& [node, firm] : firm_entries(ds, e, region, chain))
-            if (LinkGap* g = link_of[node]) {
-                g->firms.push_back(firm);
-                touched[node] = 1;
-            }
-    for (NodeId n = 0; n < static_cast<NodeId>(ds.nodes.size()); ++n)
-        if (touched[n]) sort_local_firms(ds, link_of[n]->firms);
+            if (LinkGap* g = link_of[node]) insert_local_firm(ds, g->firms.edit(), firm);
     diff_reports(ds, r);
     return r;
 }
@@ -140,7 +135,7 @@ WhatIfResult run_whatif_reference(const Dataset& ds, RegionId region, std::optio
     const auto n_base = static_cast<EnterpriseId>(ds.enterprises.size());
     for (ChainGaps& cg : r.after.chains)
         for (LinkGap& g : cg.links)
-            for (LocalFirm& f : g.firms) {
+            for (LocalFirm& f : g.firms.edit()) {
                 if (f.enterprise < n_base) continue;
                 const EnterpriseId original = added[static_cast<std::size_t>(f.enterprise - n_base)];
                 const auto copy = after.enterprise_attachments.row(f.enterprise);

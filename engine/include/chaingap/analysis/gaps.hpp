@@ -54,7 +54,7 @@ struct LinkGap {
     double local_share = 0, rca = 0;
     std::int32_t downstream_links = 0;  // leaf links this one feeds in its chain
     std::int32_t local_dependents = 0;  // of those, how many R has
-    std::vector<LocalFirm> firms;        // R's active firms at the link, largest capacity first (analyze_gaps)
+    FirmList firms;                      // R's active firms at the link, largest capacity first (analyze_gaps)
 };
 
 struct ChainGaps {
@@ -115,10 +115,11 @@ GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>
                             std::optional<ChainId> chain, const GapParams& params,
                             std::optional<double> frozen_benchmark = std::nullopt);
 // The same with R's local firms given (per node, as local_firms_by_node(region, chain) returns
-// them), moved into the report: what-if scores two reports over the same local firms.
+// them, shared): the report's links hold the lists, not copies; what-if scores two reports over the
+// same local firms.
 GapReport analyze_gaps_from(const Dataset& ds, const std::vector<NodeImportance>& importance, RegionId region,
                             const RegionPresence& local, const RegionPresence& national,
-                            std::vector<std::vector<LocalFirm>> firms, std::optional<ChainId> chain,
+                            const LocalFirmLists& firms, std::optional<ChainId> chain,
                             const GapParams& params, std::optional<double> frozen_benchmark = std::nullopt);
 
 // Keeps the `top` highest-gap links of each chain (0: all), recording how many were cut.

@@ -11,6 +11,7 @@
 // Complexity: O(E_R + A_R·T + N + Σ_n k_n log k_n) for E_R firms of R with A_R attachments, T targets
 // per attachment, k_n firms at node n; memory O(N + Σ k_n).
 #pragma once
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -32,6 +33,31 @@ struct LocalFirm {
     // "ENTERPRISE@REGION", with the same attachments; kNone for a firm of the dataset.
     RegionId branch_in = kNone;
 };
+// A link's local firms in a report: a sorted list shared, read-only, with the analysis cache (or
+// another report: what-if's two reports share every list the branches do not touch), copied only
+// when edited. Reads like a const std::vector<LocalFirm>.
+class FirmList {
+public:
+    using List = std::vector<LocalFirm>;
+    FirmList() = default;
+    explicit FirmList(std::shared_ptr<const List> list) : list_(std::move(list)) {}
+    explicit FirmList(List list) : list_(std::make_shared<const List>(std::move(list))) {}
+    const List& list() const { return list_ ? *list_ : empty_list(); }
+    operator const List&() const { return list(); }  // NOLINT: reads as the vector it holds
+    std::size_t size() const { return list().size(); }
+    bool empty() const { return list().empty(); }
+    const LocalFirm& operator[](std::size_t i) const { return list()[i]; }
+    const LocalFirm& front() const { return list().front(); }
+    List::const_iterator begin() const { return list().begin(); }
+    List::const_iterator end() const { return list().end(); }
+    // The list to change: a copy of its own first when it is shared. O(k) then, O(1) after.
+    List& edit();
+
+private:
+    static const List& empty_list();
+    std::shared_ptr<const List> list_;
+};
+
 // The id a report shows for f: the enterprise id, or "ID@REGION" for a what-if branch.
 std::string local_firm_id(const Dataset& ds, const LocalFirm& f);
 // Its region: the enterprise's, or the branch's.
@@ -47,6 +73,17 @@ void sort_local_firms_by_rank(const std::vector<std::int32_t>& id_order, std::ve
 // `branch_in` (or kNone); nodes outside `chain` are left out. O(A_e·T).
 std::vector<std::pair<NodeId, LocalFirm>> firm_entries(const Dataset& ds, EnterpriseId e, RegionId branch_in,
                                                        std::optional<ChainId> chain = std::nullopt);
+
+// Per node (indexed by NodeId): a link's sorted local firms, shared (null: none), as the analysis
+// cache keeps them and reports hold them.
+using LocalFirmLists = std::vector<std::shared_ptr<const std::vector<LocalFirm>>>;
+// The lists of local_firms_by_node, moved into shared ones. O(N).
+LocalFirmLists share_local_firms(std::vector<std::vector<LocalFirm>> by_node);
+
+// Places the branch entry f (branch_in set) into `firms`, sorted as sort_local_firms leaves them, at
+// the position sort_local_firms would give it: O(log k) comparisons and one insertion, where
+// sorting again would compare "ID@REGION" strings O(k log k) times.
+void insert_local_firm(const Dataset& ds, std::vector<LocalFirm>& firms, const LocalFirm& f);
 
 // Per node (indexed by NodeId): R's active firms there. With `chain`, nodes of other chains stay
 // empty (a segment's firms still include those reaching it through a same_as alias).

@@ -12,10 +12,12 @@
 //                          reruns the gap analysis: O(E + A + Rel) plus one gap analysis.
 //   run_whatif           — adds each branch's attachments to R's and the national presence
 //                          (add_branch_presence: the same additions in the same order as on the
-//                          copied dataset) and scores the links from them: O(E_R log E_R + A_R·T + Σ T_f
-//                          + N + Σ_n k_n log k_n), with national presence, importance and R's
-//                          firms (region index) from an AnalysisCache, and R's local firm lists
-//                          built once for both reports.
+//                          copied dataset) and scores the links from them, with national and R's
+//                          presence, importance and R's sorted local firm lists from an
+//                          AnalysisCache, shared by both reports; a branch is inserted into a copy
+//                          of each list it joins (insert_local_firm). Warm: O(N + Σ_f (T_f + k_f)),
+//                          k_f the firms at the links branch f joins; the first query on R adds
+//                          building R's presence and lists, O(A_R·T + Σ_n k_n log k_n).
 //
 // Errors: UsageError naming an unknown enterprise, one already inside R, an aggregate row
 // (unnamed firms cannot be attracted) or an enterprise given twice.
