@@ -76,3 +76,30 @@ TEST_CASE("the three presence implementations agree on a synthetic dataset", "[a
         check_equal(row, fast);
     }
 }
+
+TEST_CASE("presence_all_regions gives the same bits on any number of threads", "[analysis]") {
+    // Past 100k attachments the accumulation is split by region over threads; each row must get the
+    // same additions in the same order as on one thread.
+    Dataset ds = synthetic_dataset(55000, 11);
+    REQUIRE(ds.attachments.size() >= 100000);
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); e += 13)
+        ds.enterprises.status[e] = EnterpriseStatus::cancelled;  // inactive firms never count
+    const PresenceMatrix one = presence_all_regions(ds, 1);
+    for (const unsigned threads : {2U, 3U, 8U, 0U}) {
+        INFO(threads << " threads");
+        const PresenceMatrix m = presence_all_regions(ds, threads);
+        REQUIRE(m.count == one.count);
+        REQUIRE(m.capacity == one.capacity);  // bit for bit
+        REQUIRE(m.size == one.size);
+        REQUIRE(m.enterprises == one.enterprises);
+        CHECK(m.national.count == one.national.count);
+        CHECK(m.national.capacity == one.national.capacity);
+    }
+    // And the rows are the regions' presence.
+    for (const char* id : {"500000", "440000", "110000"}) {
+        const RegionId r = *ds.regions.find(id);
+        const RegionPresence p = presence_in(ds, r);
+        CHECK(std::equal(p.count.begin(), p.count.end(), one.count.begin() + static_cast<std::ptrdiff_t>(r * one.nodes)));
+        CHECK(p.enterprises == one.enterprises[r]);
+    }
+}

@@ -4,8 +4,10 @@
 #include "chaingap/core/memory.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <numeric>
 #include <set>
+#include <thread>
 
 namespace chaingap {
 namespace {
@@ -108,7 +110,7 @@ RegionPresence presence_reference(const Dataset& ds, RegionId region) {
     return p;
 }
 
-PresenceMatrix presence_all_regions(const Dataset& ds) {
+PresenceMatrix presence_all_regions(const Dataset& ds, unsigned threads) {
     PresenceMatrix m;
     m.regions = ds.regions.size();
     m.nodes = ds.nodes.size();
@@ -116,14 +118,36 @@ PresenceMatrix presence_all_regions(const Dataset& ds) {
     resize_huge(m.capacity, m.regions * m.nodes);
     m.size.assign(m.regions, 0.0);
     m.enterprises.assign(m.regions, 0);
-    std::vector<EnterpriseId> stamp(m.nodes, kNone);
-    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
-        if (!ds.enterprises.is_active(e)) continue;
-        const RegionId r = ds.enterprises.region[e];
-        m.size[r] += ds.enterprises.size_of(e);
-        ++m.enterprises[r];
-        accumulate(ds, e, &m.count[r * m.nodes], &m.capacity[r * m.nodes], stamp);
-    }
+    if (threads == 0) threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+    // Small datasets: one thread (starting threads costs more than the pass).
+    if (ds.attachments.size() < 100000) threads = 1;
+    const auto T = static_cast<RegionId>(std::min<std::size_t>(threads, std::max<std::size_t>(m.regions, 1)));
+    auto pass = [&](RegionId t) {
+        std::vector<EnterpriseId> stamp(m.nodes, kNone);
+        const auto& E = ds.enterprises;
+        for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
+            const RegionId r = E.region[e];
+            if (r % T != t || !E.is_active(e)) continue;
+            m.size[r] += E.size_of(e);
+            ++m.enterprises[r];
+            accumulate(ds, e, &m.count[r * m.nodes], &m.capacity[r * m.nodes], stamp);
+        }
+    };
+    // An exception in a worker (bad_alloc) is passed on after every thread has stopped.
+    std::vector<std::exception_ptr> failed(static_cast<std::size_t>(T));
+    auto guarded = [&](RegionId t) {
+        try {
+            pass(t);
+        } catch (...) {
+            failed[static_cast<std::size_t>(t)] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> workers;
+    for (RegionId t = 1; t < T; ++t) workers.emplace_back(guarded, t);
+    guarded(0);
+    for (std::thread& w : workers) w.join();
+    for (const std::exception_ptr& f : failed)
+        if (f) std::rethrow_exception(f);
     // Roll up: deepest regions first, each row added into its parent's.
     std::vector<RegionId> order(m.regions);
     std::iota(order.begin(), order.end(), 0);

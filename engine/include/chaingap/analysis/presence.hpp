@@ -13,7 +13,12 @@
 //                          pass over every enterprise, O(A·T + N).
 //   presence_all_regions — every region at once: accumulate at each enterprise's own region, then
 //                          roll rows up the region tree, deepest first: O(A·T + R·N) time and
-//                          O(R·N) memory (dense rows).
+//                          O(R·N) memory (dense rows). The accumulation runs on `threads` threads
+//                          (0: one per core, at most 8): thread t takes the regions r with
+//                          r mod T = t and scans the enterprises in index order, so each row gets
+//                          the same additions in the same order as on one thread — the same bits
+//                          for any T (tests/unit/test_analysis_presence.cpp); O(E) more reads per
+//                          thread for the region column.
 #pragma once
 #include <vector>
 
@@ -52,6 +57,6 @@ struct PresenceMatrix {
     std::int32_t count_at(RegionId r, NodeId n) const { return count[static_cast<std::size_t>(r) * nodes + n]; }
     double capacity_at(RegionId r, NodeId n) const { return capacity[static_cast<std::size_t>(r) * nodes + n]; }
 };
-PresenceMatrix presence_all_regions(const Dataset& ds);
+PresenceMatrix presence_all_regions(const Dataset& ds, unsigned threads = 0);
 
 }  // namespace chaingap
