@@ -299,6 +299,9 @@ int main(int argc, char** argv) {
         for (std::size_t i = 0; i < list.targets.size() && i < 2; ++i) add.push_back(list.targets[i].enterprise);
         WhatIfResult w;
         const double whatif_warm_s = median_of(5, [&] { w = run_whatif(cache, cq, std::nullopt, add, GapParams{}); });
+        // Peak of everything a server or Python session does, before the reference what-if below
+        // copies the whole dataset (a check of the incremental one, not a user path).
+        const double peak_queries_mib = peak_mib();
         auto t5 = Clock::now();
         const WhatIfResult ref = run_whatif_reference(ds, cq, std::nullopt, add, GapParams{});
         const double whatif_copy_s = seconds_since(t5);
@@ -316,12 +319,12 @@ int main(int argc, char** argv) {
                     "matrix_write_s=%.3f one_region_s=%.4f targets_s=%.3f cache_s=%.3f gaps_warm_s=%.4f "
                     "targets_warm_s=%.3f targets_chain_warm_s=%.4f chain_candidates=%lld whatif_warm_s=%.4f whatif_copy_s=%.3f candidates=%zu peak_mib=%.0f "
                     "present_leaf_cells=%zu gaps_new_region_s=%.4f targets_chain_new_region_s=%.4f whatif_new_region_s=%.4f "
-                    "all_regions_wall_s=%.3f\n",
+                    "all_regions_wall_s=%.3f peak_queries_mib=%.0f\n",
                     ds.enterprises.size(), ds.attachments.size(), ds.relations.size(), ds.regions.size(), ds.nodes.size(),
                     load_s, all_s, write_s, one_s, targets_s, cache_s, gaps_warm_s, targets_warm_s, targets_chain_warm_s,
                     static_cast<long long>(chain_candidates), whatif_warm_s,
                     whatif_copy_s, static_cast<std::size_t>(list.candidates), peak_mib(), present_leaf_cells,
-                    gaps_new_region_s, targets_chain_new_region_s, whatif_new_region_s, all_wall_s);
+                    gaps_new_region_s, targets_chain_new_region_s, whatif_new_region_s, all_wall_s, peak_queries_mib);
         return 0;
     }
     std::fprintf(stderr,
