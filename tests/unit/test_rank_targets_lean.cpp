@@ -4,6 +4,7 @@
 // the full list.
 #include <catch2/catch.hpp>
 
+#include "chaingap/core/threads.hpp"
 #include "chaingap/rank/targets.hpp"
 #include "support/fixture.hpp"
 
@@ -134,4 +135,27 @@ TEST_CASE("top K with relatedness read lazily (prune_by_bound) = prefix of the r
         }
     }
     CHECK(compared == 2 * 2 * 2 * 4 * 4);
+}
+
+TEST_CASE("the candidate pass split over threads = the reference on one thread", "[rank][targets]") {
+    // Past 20,000 candidates the pass runs on one thread per core (slices joined in order, statistics
+    // merged); the lists, counts and criteria must be those of the sequential reference, bit for bit.
+    Dataset ds = synthetic_dataset(60000, 5, 60000);
+    const int st = *label_bit("st");
+    for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(ds.enterprises.size()); ++e) {
+        if (e % 37 == 3) ds.enterprises.status[e] = EnterpriseStatus::delisted;
+        if (e % 41 == 5) ds.enterprises.labels[e] |= 1U << st;
+    }
+    TargetQuery q;
+    q.region = *ds.regions.find("500000");
+    q.include_local = true;
+    const TargetList ref = rank_targets_reference(ds, q);
+    REQUIRE(ref.candidates > 20000);
+    if (default_threads() < 2) WARN("one core here: the split pass ran on one thread");
+    require_same(ds, rank_targets(ds, q), ref);
+    q.keep = 20;
+    TargetList prefix = ref;
+    prefix.targets.resize(20);
+    prefix.local.resize(std::min<std::size_t>(20, prefix.local.size()));
+    require_same(ds, rank_targets(ds, q), prefix);
 }

@@ -2,12 +2,11 @@
 
 #include "chaingap/analysis/cache.hpp"
 #include "chaingap/core/memory.hpp"
+#include "chaingap/core/threads.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <numeric>
 #include <set>
-#include <thread>
 
 namespace chaingap {
 namespace {
@@ -118,36 +117,21 @@ PresenceMatrix presence_all_regions(const Dataset& ds, unsigned threads) {
     resize_huge(m.capacity, m.regions * m.nodes);
     m.size.assign(m.regions, 0.0);
     m.enterprises.assign(m.regions, 0);
-    if (threads == 0) threads = std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+    if (threads == 0) threads = default_threads();
     // Small datasets: one thread (starting threads costs more than the pass).
     if (ds.attachments.size() < 100000) threads = 1;
-    const auto T = static_cast<RegionId>(std::min<std::size_t>(threads, std::max<std::size_t>(m.regions, 1)));
-    auto pass = [&](RegionId t) {
+    const auto T = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(m.regions, 1)));
+    run_on_threads(T, [&](unsigned t) {
         std::vector<EnterpriseId> stamp(m.nodes, kNone);
         const auto& E = ds.enterprises;
         for (EnterpriseId e = 0; e < static_cast<EnterpriseId>(E.size()); ++e) {
             const RegionId r = E.region[e];
-            if (r % T != t || !E.is_active(e)) continue;
+            if (static_cast<unsigned>(r) % T != t || !E.is_active(e)) continue;
             m.size[r] += E.size_of(e);
             ++m.enterprises[r];
             accumulate(ds, e, &m.count[r * m.nodes], &m.capacity[r * m.nodes], stamp);
         }
-    };
-    // An exception in a worker (bad_alloc) is passed on after every thread has stopped.
-    std::vector<std::exception_ptr> failed(static_cast<std::size_t>(T));
-    auto guarded = [&](RegionId t) {
-        try {
-            pass(t);
-        } catch (...) {
-            failed[static_cast<std::size_t>(t)] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> workers;
-    for (RegionId t = 1; t < T; ++t) workers.emplace_back(guarded, t);
-    guarded(0);
-    for (std::thread& w : workers) w.join();
-    for (const std::exception_ptr& f : failed)
-        if (f) std::rethrow_exception(f);
+    });
     // Roll up: deepest regions first, each row added into its parent's.
     std::vector<RegionId> order(m.regions);
     std::iota(order.begin(), order.end(), 0);

@@ -117,6 +117,16 @@ void CriteriaStats::add(const std::array<double, kComponentCount>& values, const
     ++count;
 }
 
+void CriteriaStats::merge(const CriteriaStats& o) {
+    if (o.count == 0) return;
+    for (std::size_t k = 0; k < kComponentCount; ++k) {
+        lo[k] = count == 0 ? o.lo[k] : std::min(lo[k], o.lo[k]);
+        hi[k] = count == 0 ? o.hi[k] : std::max(hi[k], o.hi[k]);
+        any_data[k] = any_data[k] || o.any_data[k];
+    }
+    count += o.count;
+}
+
 std::vector<CriterionUse> select_criteria(const RankParams& p, const CriteriaStats& stats) {
     std::vector<CriterionUse> out;
     double used_weight = 0;

@@ -7,6 +7,7 @@
 
 #include "chaingap/analysis/cache.hpp"
 #include "chaingap/core/error.hpp"
+#include "chaingap/core/threads.hpp"
 #include "chaingap/rank/criteria.hpp"
 #include "chaingap/rank/portfolio.hpp"
 #include "chaingap/rank/topk.hpp"
@@ -364,7 +365,6 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
     };
     std::vector<Scored> outside, local;
     CriteriaStats stats;
-    Scorer::Scratch scratch;
     const bool lazy = !reference && query.keep > 0;
     std::vector<char> listed(E.size(), 0);
     std::vector<EnterpriseId> candidates;
@@ -378,34 +378,57 @@ TargetList rank_targets_impl(const Dataset& ds, const TargetQuery& query, bool r
                     candidates.push_back(e);
                 }
     std::sort(candidates.begin(), candidates.end());  // enterprise order, as a scan of the table
-    for (const EnterpriseId e : candidates) {
-        if (E.is_aggregate(e)) continue;
-        const bool active = E.is_active(e);
-        const bool is_local = scorer.inside(e);
-        if (is_local && !query.include_local) continue;
-        std::array<double, kComponentCount> values{};
-        FirmFacts facts;
-        double gap_touched = 0;
-        if (reference) {
-            const Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
-            if (r.row.links.empty()) continue;
-            values = r.values;
-            facts = r.facts;
-            gap_touched = r.row.gap_touched;
-        } else if (!scorer.lean(e, is_local ? nullptr : &closure, scratch, values, facts, gap_touched,
-                                is_local || !lazy)) {
-            continue;
+    // The pass over the candidates, on one thread per core for a long list: thread t scores the
+    // t-th contiguous slice; slices are joined in order and their statistics merged (min, max, or,
+    // sum), so the lists and counts are those of one thread, bit for bit.
+    struct Slice {
+        std::vector<Scored> outside, local;
+        CriteriaStats stats;
+        std::int64_t excluded_inactive = 0, excluded_st = 0;
+    };
+    const unsigned T = reference || candidates.size() < 20000 ? 1U : default_threads();
+    std::vector<Slice> slices(T);
+    run_on_threads(T, [&](unsigned t) {
+        Slice& sl = slices[t];
+        Scorer::Scratch scratch;
+        const std::size_t begin = candidates.size() * t / T, end = candidates.size() * (t + 1) / T;
+        for (std::size_t i = begin; i < end; ++i) {
+            const EnterpriseId e = candidates[i];
+            if (E.is_aggregate(e)) continue;
+            const bool active = E.is_active(e);
+            const bool is_local = scorer.inside(e);
+            if (is_local && !query.include_local) continue;
+            std::array<double, kComponentCount> values{};
+            FirmFacts facts;
+            double gap_touched = 0;
+            if (reference) {
+                const Scorer::Raw r = scorer.raw(e, is_local ? nullptr : &closure);
+                if (r.row.links.empty()) continue;
+                values = r.values;
+                facts = r.facts;
+                gap_touched = r.row.gap_touched;
+            } else if (!scorer.lean(e, is_local ? nullptr : &closure, scratch, values, facts, gap_touched,
+                                    is_local || !lazy)) {
+                continue;
+            }
+            if (!active) {  // a delisted or cancelled firm cannot be attracted, nor grown locally
+                ++sl.excluded_inactive;
+                continue;
+            }
+            if (!is_local && !query.include_st && E.has_label(e, st_bit)) {
+                ++sl.excluded_st;
+                continue;
+            }
+            if (!is_local) sl.stats.add(values, facts);  // lazy: relatedness 0 for now, set below
+            (is_local ? sl.local : sl.outside).push_back({e, values, gap_touched});
         }
-        if (!active) {  // a delisted or cancelled firm cannot be attracted, nor grown locally
-            ++out.excluded_inactive;
-            continue;
-        }
-        if (!is_local && !query.include_st && E.has_label(e, st_bit)) {
-            ++out.excluded_st;
-            continue;
-        }
-        if (!is_local) stats.add(values, facts);  // lazy: relatedness 0 for now, set below
-        (is_local ? local : outside).push_back({e, values, gap_touched});
+    });
+    for (Slice& sl : slices) {
+        outside.insert(outside.end(), sl.outside.begin(), sl.outside.end());
+        local.insert(local.end(), sl.local.begin(), sl.local.end());
+        stats.merge(sl.stats);
+        out.excluded_inactive += sl.excluded_inactive;
+        out.excluded_st += sl.excluded_st;
     }
     out.candidates = static_cast<std::int64_t>(outside.size());
     out.local_candidates = static_cast<std::int64_t>(local.size());

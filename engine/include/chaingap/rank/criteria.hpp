@@ -88,6 +88,8 @@ struct CriteriaStats {
     std::array<double, kComponentCount> lo{}, hi{};
     std::array<bool, kComponentCount> any_data{};
     void add(const std::array<double, kComponentCount>& values, const FirmFacts& facts);
+    // The statistics of both row sets, as if o's rows had been added here (min, max, or, sum).
+    void merge(const CriteriaStats& o);
 };
 
 // Decides which criteria order the candidates and renormalises their weights. Without candidates
