@@ -48,10 +48,15 @@ std::vector<std::vector<LocalFirm>> local_firms_by_node(const AnalysisCache& cac
 }
 
 FirmList::List& FirmList::edit() {
-    if (!list_) list_ = std::make_shared<const List>();
-    if (list_.use_count() > 1) list_ = std::make_shared<const List>(*list_);
-    // The only owner now: the list may be changed in place.
-    return const_cast<List&>(*list_);
+    // A list shared with the cache or another report, or one made const elsewhere, is copied into a
+    // List of this FirmList's own first; after that it is changed in place.
+    if (!own_ || list_.use_count() > 1) {
+        auto fresh = std::make_shared<List>(list());
+        list_ = fresh;
+        own_ = true;
+        return *fresh;
+    }
+    return const_cast<List&>(*list_);  // made as a non-const List (own_), held by this FirmList only
 }
 
 const FirmList::List& FirmList::empty_list() {

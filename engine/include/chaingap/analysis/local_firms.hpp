@@ -41,7 +41,7 @@ public:
     using List = std::vector<LocalFirm>;
     FirmList() = default;
     explicit FirmList(std::shared_ptr<const List> list) : list_(std::move(list)) {}
-    explicit FirmList(List list) : list_(std::make_shared<const List>(std::move(list))) {}
+    explicit FirmList(List list) : list_(std::make_shared<List>(std::move(list))), own_(true) {}
     const List& list() const { return list_ ? *list_ : empty_list(); }
     operator const List&() const { return list(); }  // NOLINT: reads as the vector it holds
     std::size_t size() const { return list().size(); }
@@ -56,6 +56,7 @@ public:
 private:
     static const List& empty_list();
     std::shared_ptr<const List> list_;
+    bool own_ = false;  // list_ was made here as a non-const List (so edit() may change it in place)
 };
 
 // The id a report shows for f: the enterprise id, or "ID@REGION" for a what-if branch.
