@@ -146,7 +146,7 @@ struct Scorer {
         std::vector<LinkFacts> facts;
     };
     // with_relations false: the relatedness value and facts are left at 0 (the pruned pass reads the
-    // firm's relation rows only when it may enter the list; relatedness_of fills them in).
+    // firm's relation rows only when it may enter the list; add_relations fills them in).
     bool lean(EnterpriseId e, const GapClosure* closure, Scratch& s, std::array<double, kComponentCount>& values,
               FirmFacts& facts, double& gap_touched, bool with_relations = true) const {
         const auto& E = ds.enterprises;
